@@ -1,0 +1,219 @@
+"""The SLT domain as pydantic models: agencies, people, forums, meetings and follow-up points.
+
+Models are frozen: a change makes a new model (`model_copy(update=...)`), and the repository
+validates it again before it is stored. Rules that need more than one record (does this agency
+exist? is this case number taken?) live in `dataset.py`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from slt_tui.domain import case_numbers
+from slt_tui.domain.case_numbers import CaseNumber
+from slt_tui.domain.clock import Day, OsloTime
+from slt_tui.domain.text import AgencyCode, Block, Identifier, Line, RequiredBlock, Title
+
+DEFAULT_LEGAL_BASIS = "offl. § 13 jf. fvl. § 13"
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+
+
+class Level(StrEnum):
+    STEERING = "styring"
+    COORDINATION = "koordinering"
+    OPERATIONAL = "utforer"
+
+
+class ItemKind(StrEnum):
+    BRIEFING = "orientering"
+    DISCUSSION = "drofting"
+    DECISION = "vedtak"
+    FOLLOW_UP = "oppfolging"
+
+
+class MeetingStatus(StrEnum):
+    PLANNED = "planned"
+    RUNNING = "running"
+    CLOSED = "closed"
+
+
+class AttendanceStatus(StrEnum):
+    PRESENT = "present"
+    EXCUSED = "excused"
+    ABSENT = "absent"
+    SUBSTITUTE = "substitute"
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+    @property
+    def is_open(self) -> bool:
+        return self in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+
+
+class Agency(Model):
+    code: AgencyCode
+    name: Title
+
+
+class Person(Model):
+    id: Identifier
+    name: Title
+    agency: AgencyCode
+    role: Line = ""
+    email: Line = ""
+
+
+class StandingItem(Model):
+    title: Title
+    kind: ItemKind = ItemKind.BRIEFING
+    planned_minutes: int = Field(default=10, ge=0, le=600)
+
+
+class Forum(Model):
+    id: Identifier
+    name: Title
+    level: Level
+    members: tuple[Identifier, ...] = ()
+    required_agencies: tuple[AgencyCode, ...] = ()
+    standing_items: tuple[StandingItem, ...] = ()
+    cadence_weeks: int = Field(default=6, ge=1, le=52)
+
+    @model_validator(mode="after")
+    def _no_repeats(self) -> Forum:
+        _unique(self.members, "members")
+        _unique(self.required_agencies, "required_agencies")
+        return self
+
+
+class Decision(Model):
+    id: Identifier
+    text: RequiredBlock
+
+
+class AgendaItem(Model):
+    id: Identifier
+    number: CaseNumber
+    title: Title
+    kind: ItemKind = ItemKind.BRIEFING
+    presenter: Line = ""
+    planned_minutes: int = Field(default=10, ge=0, le=600)
+    spent_seconds: int = Field(default=0, ge=0)
+    notes: Block = ""
+    confidential: bool = False
+    legal_basis: Line = ""
+    decisions: tuple[Decision, ...] = ()
+
+    @model_validator(mode="after")
+    def _legal_basis(self) -> AgendaItem:
+        if self.confidential and not self.legal_basis:
+            raise PydanticCustomError("legal_basis", "a confidential item needs a legal basis")
+        _unique([d.id for d in self.decisions], "decision ids")
+        return self
+
+
+class Attendance(Model):
+    person: Identifier
+    status: AttendanceStatus
+    substitute: Line = ""
+    """Name of the person who came instead, when status is `substitute`."""
+
+    @model_validator(mode="after")
+    def _substitute_named(self) -> Attendance:
+        if self.status is AttendanceStatus.SUBSTITUTE and not self.substitute:
+            raise PydanticCustomError("substitute", "a substitute needs the name of who came instead")
+        if self.status is not AttendanceStatus.SUBSTITUTE and self.substitute:
+            raise PydanticCustomError("substitute", "only a substitute has a substitute's name")
+        return self
+
+
+class Guest(Model):
+    name: Title
+    agency: AgencyCode
+
+
+class Meeting(Model):
+    id: Identifier
+    forum: Identifier
+    starts_at: OsloTime
+    location: Line = ""
+    chair: Identifier | None = None
+    minute_taker: Identifier | None = None
+    status: MeetingStatus = MeetingStatus.PLANNED
+    agenda: tuple[AgendaItem, ...] = ()
+    attendance: tuple[Attendance, ...] = ()
+    guests: tuple[Guest, ...] = ()
+    started_at: OsloTime | None = None
+    ended_at: OsloTime | None = None
+    previous: Identifier | None = None
+    next_meeting_at: OsloTime | None = None
+
+    @property
+    def year(self) -> int:
+        return self.starts_at.year
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Meeting:
+        if self.status is not MeetingStatus.PLANNED and self.started_at is None:
+            raise PydanticCustomError("meeting_status", "a running or closed meeting needs the time it started")
+        if self.status is MeetingStatus.CLOSED and self.ended_at is None:
+            raise PydanticCustomError("meeting_status", "a closed meeting needs the time it ended")
+        if self.started_at and self.ended_at and self.ended_at < self.started_at:
+            raise PydanticCustomError("meeting_status", "a meeting cannot end before it started")
+        _unique([i.id for i in self.agenda], "agenda item ids")
+        _unique([a.person for a in self.attendance], "attendance")
+        problem = case_numbers.sequence_problem([i.number for i in self.agenda], self.year)
+        if problem:
+            raise PydanticCustomError("case_number", "{reason}", {"reason": problem})
+        return self
+
+    def item(self, item_id: str) -> AgendaItem | None:
+        return next((i for i in self.agenda if i.id == item_id), None)
+
+
+class Origin(Model):
+    meeting: Identifier
+    item: Identifier
+
+
+class ActionUpdate(Model):
+    meeting: Identifier
+    status: ActionStatus
+    comment: Block = ""
+    at: OsloTime
+    due: Day | None = None
+    """A new due date set at this review, if any."""
+
+
+class ActionItem(Model):
+    id: Identifier
+    title: Title
+    forum: Identifier
+    agency: AgencyCode
+    owner: Identifier | None = None
+    due: Day
+    status: ActionStatus = ActionStatus.OPEN
+    origin: Origin
+    updates: tuple[ActionUpdate, ...] = ()
+
+    def is_overdue(self, on: date) -> bool:
+        return self.status.is_open and self.due < on
+
+
+def _unique(values, what: str) -> None:
+    seen: set = set()
+    for value in values:
+        if value in seen:
+            raise PydanticCustomError("duplicate", "{what}: '{value}' appears twice", {"what": what, "value": value})
+        seen.add(value)

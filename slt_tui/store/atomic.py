@@ -1,0 +1,135 @@
+"""Crash-safe file writes and the TinyDB storage built on them.
+
+Every write goes to a temporary file in the same folder, which is flushed and fsynced, then renamed
+over the old file with `os.replace`, and the folder is fsynced. A process killed at any moment leaves
+either the old file or the new one, never a mix. Stock TinyDB `JSONStorage` writes in place and
+truncates afterwards, which leaves a broken file when the process dies in between.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from contextlib import suppress
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from slt_tui.store.errors import CorruptDatabaseError, ReadOnlyDatabaseError, StoreWriteError
+
+FILE_MODE = 0o600
+Raw = dict[str, dict[str, Any]]
+
+
+def atomic_write(path: Path, payload: bytes, before_replace: Callable[[], None] | None = None) -> None:
+    """Write `payload` to `path` so that the file is always whole; raise OSError on any failure.
+
+    On failure the old file is untouched and the temporary file is gone. `before_replace` runs once
+    the new content is safely on disk, just before it takes the old file's place.
+    """
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, FILE_MODE)
+    try:
+        try:
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if before_replace is not None:
+            before_replace()
+        os.replace(tmp, path)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    fsync_folder(path.parent)
+
+
+def fsync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def encode(data: Raw) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+
+
+def load_raw(path: Path) -> Raw:
+    """Read and parse the file; raise CorruptDatabaseError if it is not a JSON object of tables."""
+    payload = path.read_bytes()
+    if not payload.strip():
+        raise CorruptDatabaseError(path=str(path), detail="the file is empty")
+    try:
+        raw = json.loads(payload)
+    except UnicodeDecodeError as exc:
+        raise CorruptDatabaseError(path=str(path), detail=f"byte {exc.start} is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        detail = f"line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        raise CorruptDatabaseError(path=str(path), detail=detail) from None
+    if not isinstance(raw, dict) or not all(isinstance(t, dict) for t in raw.values()):
+        raise CorruptDatabaseError(path=str(path), detail="the file does not hold tables of records")
+    return raw
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage that keeps the last written data in memory and writes atomically.
+
+    The in-memory copy is what TinyDB reads, so a read costs nothing; it is dropped after a failed
+    write and read again from disk, which still holds the last good version. Between `begin()` and
+    `commit()` writes are collected and land as one atomic write.
+    """
+
+    def __init__(self, path: Path, data: Raw, *, writable: bool,
+                 before_replace: Callable[[], None] | None = None) -> None:
+        self.path = path
+        self._data: Raw | None = data
+        self._writable = writable
+        self._before_replace = before_replace
+        self._deferred = False
+        self._dirty = False
+
+    def read(self) -> Raw:
+        if self._data is None:
+            self._data = load_raw(self.path)
+        return self._data
+
+    def write(self, data: Raw) -> None:
+        if not self._writable:
+            self._data = None
+            raise ReadOnlyDatabaseError(path=str(self.path))
+        self._data = data
+        if self._deferred:
+            self._dirty = True
+        else:
+            self._flush()
+
+    def begin(self) -> None:
+        self._deferred = True
+
+    def commit(self) -> None:
+        self._deferred = False
+        if self._dirty:
+            self._dirty = False
+            self._flush()
+
+    def rollback(self) -> None:
+        self._deferred = self._dirty = False
+        self._data = None
+
+    def _flush(self) -> None:
+        assert self._data is not None
+        try:
+            atomic_write(self.path, encode(self._data), self._before_replace)
+        except OSError as exc:
+            self._data = None
+            raise StoreWriteError(path=str(self.path), reason=exc.strerror or str(exc)) from exc
+
+    def close(self) -> None:
+        pass

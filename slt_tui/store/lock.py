@@ -1,0 +1,99 @@
+"""One writer per database file: an exclusive `flock` on a sidecar `<file>.lock`.
+
+The lock sits on a separate file because the data file's inode changes at every atomic replace.
+The holder writes who it is (user, host, pid, since when) into the lock file, so that a second
+session can say who has the database open. The kernel releases the lock when the holder's process
+ends in any way, so a crash never leaves a stale lock.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import getpass
+import json
+import os
+import socket
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+
+from slt_tui.domain.clock import now
+from slt_tui.store.atomic import FILE_MODE
+from slt_tui.store.errors import DatabaseLockedError
+
+
+@dataclass(frozen=True)
+class Holder:
+    user: str
+    host: str
+    pid: int
+    since: str
+
+    @classmethod
+    def me(cls) -> Holder:
+        try:
+            user = getpass.getuser()
+        except (KeyError, OSError):
+            user = str(os.getuid())
+        return cls(user=user, host=socket.gethostname(), pid=os.getpid(),
+                   since=now().replace(microsecond=0).isoformat())
+
+
+def lock_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".lock")
+
+
+class DatabaseLock:
+    """The exclusive write lock of one database file; `acquire()` raises DatabaseLockedError."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+        self.path = lock_path(db_path)
+        self._fd: int | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def acquire(self) -> None:
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, FILE_MODE)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = _read_holder(fd)
+            os.close(fd)
+            raise DatabaseLockedError(path=str(self.db_path), **_describe(holder)) from None
+        except BaseException:
+            os.close(fd)
+            raise
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, json.dumps(asdict(Holder.me())).encode(), 0)
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        fd, self._fd = self._fd, None
+        try:
+            os.ftruncate(fd, 0)
+        finally:
+            os.close(fd)
+
+
+def _read_holder(fd: int) -> Holder | None:
+    try:
+        data = json.loads(os.pread(fd, 4096, 0) or b"null")
+        return Holder(**data) if isinstance(data, dict) else None
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def _describe(holder: Holder | None) -> dict[str, str | int]:
+    if holder is None:
+        return {"user": "?", "host": "?", "pid": "?", "since": "?"}
+    described: dict[str, str | int] = asdict(holder)
+    try:
+        described["since"] = datetime.fromisoformat(holder.since).strftime("%d.%m.%Y %H:%M")
+    except (TypeError, ValueError):
+        pass
+    return described

@@ -1,0 +1,214 @@
+"""The repository: the one place that opens, validates and writes the TinyDB file.
+
+Opening reads the whole file once, upgrades its schema if needed, and validates every record into a
+`Dataset`; a file that fails any of that is refused and never written. Saving a record validates it
+again, checks it against the rest of the dataset, and persists it with one atomic write. Calls may
+come from worker threads: a lock serialises them.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from pydantic import ValidationError
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from slt_tui.domain import TABLES, Dataset
+from slt_tui.domain.dataset import key_of, table_of
+from slt_tui.domain.explain import explain
+from slt_tui.domain.models import Model
+from slt_tui.errors import DomainError
+from slt_tui.store import backups, migrations
+from slt_tui.store.atomic import AtomicJSONStorage, Raw, atomic_write, encode, load_raw
+from slt_tui.store.errors import (
+    CorruptDatabaseError,
+    DatabaseExistsError,
+    DatabaseNotFoundError,
+    InvalidDatabaseError,
+    ReadOnlyDatabaseError,
+)
+from slt_tui.store.lock import DatabaseLock
+
+
+class Repository:
+    """An open database file. Use `Repository.open()` or `Repository.create()`, then `close()`."""
+
+    def __init__(self, path: Path, raw: Raw, dataset: Dataset, lock: DatabaseLock | None) -> None:
+        self.path = path
+        self._lock = lock
+        self._mutex = threading.RLock()
+        self._dataset = dataset
+        self._doc_ids = {name: dict(zip((key_of(r) for r in getattr(dataset, name)),
+                                        map(int, raw.get(name, {})), strict=True))
+                         for name in TABLES}
+        self._storage = AtomicJSONStorage(path, raw, writable=lock is not None,
+                                          before_replace=self._keep_backup)
+        self._db = TinyDB(storage=lambda: self._storage)
+
+    # Opening and closing -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, *, readonly: bool = False) -> Repository:
+        """Open an existing file; for writing unless `readonly` (DatabaseLockedError if held)."""
+        path = Path(path)
+        if not path.is_file():
+            raise DatabaseNotFoundError(path=str(path))
+        lock = None if readonly else DatabaseLock(path)
+        if lock:
+            lock.acquire()
+        try:
+            try:
+                raw, migrated = migrations.migrate(load_raw(path), path)
+                dataset = _validate(raw, path)
+            except (CorruptDatabaseError, InvalidDatabaseError) as exc:
+                newest = backups.newest_backup(path)
+                exc.params["backup"] = str(newest) if newest else ""
+                raise
+            repo = cls(path, raw, dataset, lock)
+            if lock:
+                _remove_stale_temporaries(path)
+                backups.keep_version(path)
+                if migrated:
+                    repo._storage.write(raw)
+            return repo
+        except BaseException:
+            if lock:
+                lock.release()
+            raise
+
+    @classmethod
+    def create(cls, path: Path | str, dataset: Dataset) -> Repository:
+        """Create a new file holding `dataset`; refuse to touch an existing one."""
+        path = Path(path)
+        if path.exists():
+            raise DatabaseExistsError(path=str(path))
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        lock = DatabaseLock(path)
+        lock.acquire()
+        try:
+            if path.exists():
+                raise DatabaseExistsError(path=str(path))
+            raw: Raw = {name: {str(i): r.model_dump(mode="json") for i, r in enumerate(getattr(dataset, name), 1)}
+                        for name in TABLES}
+            raw[migrations.META] = {"1": migrations.meta_record()}
+            atomic_write(path, encode(raw))
+            return cls(path, raw, dataset, lock)
+        except BaseException:
+            lock.release()
+            raise
+
+    def close(self) -> None:
+        with self._mutex:
+            if self._lock:
+                self._lock.release()
+                self._lock = None
+
+    def __enter__(self) -> Repository:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # Reading ---------------------------------------------------------------------------------------
+
+    @property
+    def dataset(self) -> Dataset:
+        """The current records; a frozen snapshot that later saves do not change."""
+        return self._dataset
+
+    @property
+    def readonly(self) -> bool:
+        return self._lock is None
+
+    # Writing ---------------------------------------------------------------------------------------
+
+    def save(self, record: Model) -> Model:
+        """Validate `record` anew, check it against the dataset and persist it; returns what was stored.
+
+        Raises DomainError for an invalid record, StoreWriteError when the disk refuses (the file
+        then still holds the previous version, and so does this repository).
+        """
+        table = table_of(record)
+        try:
+            stored = type(record).model_validate(record.model_dump(mode="json"))
+        except ValidationError as exc:
+            raise DomainError(detail=explain(exc)) from None
+        doc = stored.model_dump(mode="json")
+        with self._mutex:
+            self._ensure_writable()
+            dataset = self._checked(lambda: self._dataset.put(stored))
+            doc_id = self._doc_ids[table].get(key_of(stored))
+            if doc_id is None:
+                doc_id = self._db.table(table).insert(doc)
+            else:
+                self._db.table(table).upsert(Document(doc, doc_id=doc_id))
+            self._doc_ids[table][key_of(stored)] = doc_id
+            self._dataset = dataset
+        return stored
+
+    def delete(self, table: str, key: str) -> None:
+        """Remove a record; refused (DomainError) while other records still refer to it."""
+        with self._mutex:
+            self._ensure_writable()
+            dataset = self._checked(lambda: self._dataset.remove(table, key))
+            self._db.table(table).remove(doc_ids=[self._doc_ids[table][key]])
+            del self._doc_ids[table][key]
+            self._dataset = dataset
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group several saves into one atomic write; nothing is kept if the block raises."""
+        with self._mutex:
+            self._ensure_writable()
+            dataset, doc_ids = self._dataset, {n: dict(ids) for n, ids in self._doc_ids.items()}
+            self._storage.begin()
+            try:
+                yield
+                self._storage.commit()
+            except BaseException:
+                self._storage.rollback()
+                self._dataset, self._doc_ids = dataset, doc_ids
+                raise
+
+    # Inside ----------------------------------------------------------------------------------------
+
+    def _ensure_writable(self) -> None:
+        if self._lock is None:
+            raise ReadOnlyDatabaseError(path=str(self.path))
+
+    @staticmethod
+    def _checked(change) -> Dataset:
+        try:
+            return change()
+        except ValidationError as exc:
+            raise DomainError(detail=explain(exc)) from None
+
+    def _keep_backup(self) -> None:
+        try:
+            backups.keep_version(self.path, only_if_older_than=backups.INTERVAL)
+        except OSError:
+            pass  # a backup that cannot be made must not stop the save itself
+
+
+def _validate(raw: Raw, path: Path) -> Dataset:
+    tables = {name: list(raw.get(name, {}).values()) for name in TABLES}
+    try:
+        return Dataset.model_validate(tables)
+    except ValidationError as exc:
+        names = {name: [str(d.get("id", d.get("code", "?"))) if isinstance(d, dict) else "?" for d in docs]
+                 for name, docs in tables.items()}
+        raise InvalidDatabaseError(path=str(path), detail=explain(exc, names)) from None
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Temporary files left by a writer that was killed mid-write (we hold the lock, so none is live)."""
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        try:
+            os.unlink(stale)
+        except OSError:
+            pass
