@@ -8,6 +8,7 @@ ends in any way, so a crash never leaves a stale lock.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import getpass
 import json
@@ -92,8 +93,6 @@ def _describe(holder: Holder | None) -> dict[str, str | int]:
     if holder is None:
         return {"user": "?", "host": "?", "pid": "?", "since": "?"}
     described: dict[str, str | int] = asdict(holder)
-    try:
+    with contextlib.suppress(TypeError, ValueError):
         described["since"] = datetime.fromisoformat(holder.since).strftime("%d.%m.%Y %H:%M")
-    except (TypeError, ValueError):
-        pass
     return described

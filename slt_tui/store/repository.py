@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -189,10 +189,8 @@ class Repository:
             raise DomainError(detail=explain(exc)) from None
 
     def _keep_backup(self) -> None:
-        try:
+        with suppress(OSError):  # a backup that cannot be made must not stop the save itself
             backups.keep_version(self.path, only_if_older_than=backups.INTERVAL)
-        except OSError:
-            pass  # a backup that cannot be made must not stop the save itself
 
 
 def _validate(raw: Raw, path: Path) -> Dataset:
@@ -208,7 +206,5 @@ def _validate(raw: Raw, path: Path) -> Dataset:
 def _remove_stale_temporaries(path: Path) -> None:
     """Temporary files left by a writer that was killed mid-write (we hold the lock, so none is live)."""
     for stale in path.parent.glob(f".{path.name}.*.tmp"):
-        try:
+        with suppress(OSError):
             os.unlink(stale)
-        except OSError:
-            pass
