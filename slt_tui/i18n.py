@@ -45,3 +45,8 @@ def translate(key: str, lang: str, **params: Any) -> str:
 def t(key: str, **params: Any) -> str:
     """Translate `key` into the current language."""
     return translate(key, _current, **params)
+
+
+def plural(key: str, count: int, **params: Any) -> str:
+    """`key.one` for one, `key.other` for any other count; `{count}` is filled in."""
+    return t(f"{key}.{'one' if count == 1 else 'other'}", count=count, **params)

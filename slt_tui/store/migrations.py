@@ -12,6 +12,7 @@ from pathlib import Path
 
 from slt_tui.domain import TABLES
 from slt_tui.domain.clock import now
+from slt_tui.domain.text import clean_line
 from slt_tui.store.atomic import Raw
 from slt_tui.store.errors import CorruptDatabaseError, SchemaTooNewError
 
@@ -19,8 +20,10 @@ SCHEMA_VERSION = 1
 META = "meta"
 
 
-def meta_record() -> dict:
-    return {"schema_version": SCHEMA_VERSION, "created_at": now().replace(microsecond=0).isoformat()}
+def meta_record(municipality: str = "") -> dict:
+    """The one record of the `meta` table: schema version, creation time, the municipality's name."""
+    return {"schema_version": SCHEMA_VERSION, "created_at": now().replace(microsecond=0).isoformat(),
+            "municipality": clean_line(municipality)}
 
 
 def version_of(raw: Raw, path: Path) -> int:

@@ -82,7 +82,7 @@ class Repository:
             raise
 
     @classmethod
-    def create(cls, path: Path | str, dataset: Dataset) -> Repository:
+    def create(cls, path: Path | str, dataset: Dataset, municipality: str = "") -> Repository:
         """Create a new file holding `dataset`; refuse to touch an existing one."""
         path = Path(path)
         if path.exists():
@@ -95,7 +95,7 @@ class Repository:
                 raise DatabaseExistsError(path=str(path))
             raw: Raw = {name: {str(i): r.model_dump(mode="json") for i, r in enumerate(getattr(dataset, name), 1)}
                         for name in TABLES}
-            raw[migrations.META] = {"1": migrations.meta_record()}
+            raw[migrations.META] = {"1": migrations.meta_record(municipality)}
             atomic_write(path, encode(raw))
             return cls(path, raw, dataset, lock)
         except BaseException:
@@ -120,6 +120,11 @@ class Repository:
     def dataset(self) -> Dataset:
         """The current records; a frozen snapshot that later saves do not change."""
         return self._dataset
+
+    @property
+    def municipality(self) -> str:
+        meta = self._storage.read().get(migrations.META, {})
+        return str(next(iter(meta.values()), {}).get("municipality", ""))
 
     @property
     def readonly(self) -> bool:

@@ -1,0 +1,224 @@
+"""The `slt-tui` command: parses the command line, calls the store, prints, or starts the app.
+
+Every failure a user can cause (a bad file, a locked file, an unknown id, a bad option) ends as one
+sentence on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import stat
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from slt_tui import __version__
+from slt_tui.domain import Dataset
+from slt_tui.domain.clock import format_date, today
+from slt_tui.domain.standard import STANDARD_AGENCIES
+from slt_tui.errors import SltError
+from slt_tui.i18n import LANGUAGES, language_from_env, set_language, t
+from slt_tui.sample import sample_path
+from slt_tui.store import DatabaseLockedError, Repository, resolve_db_path
+from slt_tui.store.atomic import FILE_MODE
+
+EXIT_USAGE = 2
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a bad command line as one sentence and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"slt-tui: {message}\n")
+
+
+def build_parser() -> Parser:
+    common = Parser(add_help=False)
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=t("cli.help.db"))
+    common.add_argument("--lang", choices=sorted(LANGUAGES), default=argparse.SUPPRESS, help=t("cli.help.lang"))
+
+    parser = Parser(prog="slt-tui", description=t("cli.description"), parents=[common])
+    parser.add_argument("--version", action="version", version=f"slt-tui {__version__}")
+    parser.add_argument("--demo", action="store_true", help=t("cli.help.demo"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    init = sub.add_parser("init", parents=[common], help=t("cli.help.init"))
+    init.add_argument("--sample", action="store_true", help=t("cli.help.sample"))
+    init.add_argument("--municipality", metavar="NAME", default="", help=t("cli.help.municipality"))
+
+    meetings = sub.add_parser("meetings", parents=[common], help=t("cli.help.meetings"))
+    meetings.add_argument("--json", action="store_true", help=t("cli.help.json"))
+
+    actions = sub.add_parser("actions", parents=[common], help=t("cli.help.actions"))
+    actions.add_argument("--open", action="store_true", help=t("cli.help.open"))
+    actions.add_argument("--forum", metavar="FORUM", help=t("cli.help.forum"))
+    actions.add_argument("--agency", metavar="CODE", help=t("cli.help.agency"))
+    actions.add_argument("--json", action="store_true", help=t("cli.help.json"))
+
+    sub.add_parser("check", parents=[common], help=t("cli.help.check"))
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_language(_language(argv))
+    args = build_parser().parse_args(argv)
+    commands: dict[str | None, Callable[[argparse.Namespace], int]] = {
+        "init": cmd_init, "meetings": cmd_meetings, "actions": cmd_actions, "check": cmd_check, None: cmd_app,
+    }
+    try:
+        return commands[args.command](args)
+    except SltError as exc:
+        return _fail(exc.sentence(_language(argv)))
+    except OSError as exc:
+        return _fail(t("error.io", path=exc.filename or getattr(args, "db", "?"), reason=exc.strerror or exc))
+    except KeyboardInterrupt:
+        return 130
+
+
+def main() -> None:
+    sys.exit(run())
+
+
+# Commands ------------------------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = resolve_db_path(getattr(args, "db", None))
+    if args.sample:
+        with Repository.open(sample_path(), readonly=True) as sample:
+            dataset, municipality = sample.dataset, args.municipality or sample.municipality
+    else:
+        dataset, municipality = Dataset(agencies=STANDARD_AGENCIES), args.municipality
+    Repository.create(path, dataset, municipality=municipality).close()
+    print(t("cli.created", path=path))
+    return 0
+
+
+def cmd_meetings(args: argparse.Namespace) -> int:
+    dataset = _read(args)
+    forums = {f.id: f.name for f in dataset.forums}
+    meetings = sorted(dataset.meetings, key=lambda m: (m.starts_at, m.id))
+    if args.json:
+        return _print_json([{"id": m.id, "forum": m.forum, "starts_at": m.starts_at.isoformat(),
+                             "status": m.status.value} for m in meetings])
+    rows = [[m.id, forums.get(m.forum, m.forum), f"{format_date(m.starts_at)} {m.starts_at:%H:%M}",
+             t(f"status.{m.status.value}")] for m in meetings]
+    _print_table([t("col.id"), t("col.forum"), t("col.date"), t("col.status")], rows, t("cli.no_meetings"))
+    return 0
+
+
+def cmd_actions(args: argparse.Namespace) -> int:
+    dataset = _read(args)
+    actions = list(dataset.actions)
+    if args.forum:
+        dataset.forum(args.forum)
+        actions = [a for a in actions if a.forum == args.forum]
+    if args.agency:
+        code = args.agency.strip().upper()
+        dataset.agency(code)
+        actions = [a for a in actions if a.agency == code]
+    if args.open:
+        actions = [a for a in actions if a.status.is_open]
+    actions.sort(key=lambda a: (a.due, a.id))
+    if args.json:
+        return _print_json([{"id": a.id, "title": a.title, "forum": a.forum, "agency": a.agency,
+                             "owner": a.owner, "due": a.due.isoformat(), "status": a.status.value}
+                            for a in actions])
+    on = today()
+    rows = []
+    for a in actions:
+        status = t(f"action.{a.status.value}")
+        if a.is_overdue(on):
+            status += f" ({t('action.overdue')})"
+        owner = dataset.person(a.owner).name if a.owner else ""
+        rows.append([a.id, format_date(a.due), status, a.agency, owner, a.title])
+    headers = [t("col.id"), t("col.due"), t("col.status"), t("col.agency"), t("col.owner"), t("col.title")]
+    _print_table(headers, rows, t("cli.no_actions"))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    path = resolve_db_path(getattr(args, "db", None))
+    with Repository.open(path, readonly=True) as repo:
+        counts = {name: len(getattr(repo.dataset, name)) for name in Dataset.model_fields}
+    print(t("cli.check_ok", path=path, **counts))
+    if stat.S_IMODE(path.stat().st_mode) & 0o077:
+        print(t("cli.check_mode", path=path), file=sys.stderr)
+    return 0
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    scratch: Path | None = None
+    if args.demo:
+        scratch = Path(tempfile.mkdtemp(prefix="slt-tui-demo-"))
+        path = scratch / "slt.json"
+        shutil.copyfile(sample_path(), path)
+        os.chmod(path, FILE_MODE)
+    else:
+        path = resolve_db_path(getattr(args, "db", None))
+        if not path.exists() and getattr(args, "db", None) is None and not os.environ.get("SLT_TUI_DB"):
+            Repository.create(path, Dataset(agencies=STANDARD_AGENCIES)).close()
+    try:
+        return _run_app(path, demo=args.demo)
+    finally:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _run_app(path: Path, *, demo: bool) -> int:
+    read_only_reason = ""
+    try:
+        repo = Repository.open(path)
+    except DatabaseLockedError as exc:
+        read_only_reason = exc.sentence()
+        repo = Repository.open(path, readonly=True)
+    from slt_tui.ui.app import SltApp  # Textual only when the app really starts
+
+    with repo:
+        app = SltApp(repo, demo=demo, read_only_reason=read_only_reason)
+        app.run()
+    return app.return_code or 0
+
+
+# Helpers -------------------------------------------------------------------------------------------
+
+
+def _language(argv: Sequence[str]) -> str:
+    """The language asked for, read before parsing so that help and errors are in it."""
+    for i, arg in enumerate(argv):
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else (
+            argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None)
+        if value in LANGUAGES:
+            return value
+    return language_from_env()
+
+
+def _read(args: argparse.Namespace) -> Dataset:
+    with Repository.open(resolve_db_path(getattr(args, "db", None)), readonly=True) as repo:
+        return repo.dataset
+
+
+def _print_json(rows: list[dict]) -> int:
+    print(json.dumps(rows, ensure_ascii=False, indent=2))
+    return 0
+
+
+def _print_table(headers: list[str], rows: list[list[str]], empty: str) -> None:
+    if not rows:
+        print(empty)
+        return
+    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers) - 1)]
+    for row in [headers, *rows]:
+        cells = [str(c).ljust(w) for c, w in zip(row, widths, strict=False)]
+        print("  ".join([*cells, str(row[-1])]).rstrip())
+
+
+def _fail(sentence: str) -> int:
+    print(f"slt-tui: {sentence}", file=sys.stderr)
+    return EXIT_USAGE

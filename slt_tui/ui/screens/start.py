@@ -1,0 +1,67 @@
+"""Start screen: the municipality's forums, each with its level, next and running meeting and overdue
+follow-up points, and the meetings of the highlighted forum."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, OptionList
+from textual.widgets.option_list import Option
+
+from slt_tui.domain import Dataset, Forum, MeetingStatus, overdue
+from slt_tui.domain.clock import format_date, today
+from slt_tui.i18n import plural, t
+
+
+def forum_summary(dataset: Dataset, forum: Forum) -> Text:
+    """Three lines: name and level; running or next meeting; overdue follow-up points."""
+    meetings = dataset.meetings_of(forum.id)
+    running = next((m for m in meetings if m.status is MeetingStatus.RUNNING), None)
+    planned = next((m for m in meetings if m.status is MeetingStatus.PLANNED), None)
+    late = len(overdue((a for a in dataset.actions if a.forum == forum.id), today()))
+    text = Text.assemble((forum.name, "bold"), "  ", (t(f"level.{forum.level.value}"), "dim"))
+    if running:
+        text.append("\n" + t("start.running", date=format_date(running.starts_at)), "bold")
+    text.append("\n" + (t("start.next", date=format_date(planned.starts_at)) if planned else t("start.no_next")))
+    if late:
+        text.append("\n" + plural("start.overdue", late), "bold")
+    return text
+
+
+class StartScreen(Screen):
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="columns"):
+            yield OptionList(id="forums")
+            yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        dataset: Dataset = self.app.repo.dataset
+        forums = self.query_one("#forums", OptionList)
+        forums.border_title = t("start.forums")
+        for i, forum in enumerate(dataset.forums):
+            if i:
+                forums.add_option(None)  # a divider line between forums
+            forums.add_option(Option(forum_summary(dataset, forum), id=forum.id))
+        if not dataset.forums:
+            forums.add_option(Option(t("start.no_forums"), disabled=True))
+        table = self.query_one("#meetings", DataTable)
+        table.border_title = t("start.meetings")
+        table.add_columns(t("col.date"), t("col.status"), t("col.id"))
+        if dataset.forums:
+            forums.highlighted = 0
+            self._show_meetings(dataset.forums[0].id)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id:
+            self._show_meetings(event.option.id)
+
+    def _show_meetings(self, forum_id: str) -> None:
+        table = self.query_one("#meetings", DataTable)
+        table.clear()
+        for m in reversed(self.app.repo.dataset.meetings_of(forum_id)):
+            table.add_row(f"{format_date(m.starts_at)} {m.starts_at:%H:%M}", t(f"status.{m.status.value}"),
+                          m.id, key=m.id)
