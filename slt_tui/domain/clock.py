@@ -8,7 +8,7 @@ aware and kept in Europe/Oslo; a naive time is taken as Oslo local time.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
@@ -74,9 +74,11 @@ def _to_datetime(value: Any) -> Any:
 
 
 def _in_oslo(value: datetime) -> datetime:
+    """The moment in Oslo time, by way of UTC: a wall time that does not exist (the hour skipped when
+    summer time starts) becomes the real moment it denotes, so what is stored is what comes back."""
     if value.tzinfo is None:
-        return value.replace(tzinfo=OSLO)
-    return value.astimezone(OSLO)
+        value = value.replace(tzinfo=OSLO)
+    return value.astimezone(UTC).astimezone(OSLO)
 
 
 Day = Annotated[date, BeforeValidator(_to_date)]

@@ -140,7 +140,7 @@ class Repository:
         """
         table = table_of(record)
         try:
-            stored = type(record).model_validate(record.model_dump(mode="json"))
+            stored = type(record).model_validate(record.model_dump(mode="json", warnings=False))
         except ValidationError as exc:
             raise DomainError(detail=explain(exc)) from None
         doc = stored.model_dump(mode="json")

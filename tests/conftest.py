@@ -1,0 +1,49 @@
+"""Shared fixtures. Every test runs with HOME and the XDG folders inside its own tmp_path, so that no
+test can read or write the user's real data folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from slt_tui.i18n import set_language
+from slt_tui.sample import sample_path
+
+SAMPLE = sample_path()
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory, monkeypatch):
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.delenv("SLT_TUI_DB", raising=False)
+    monkeypatch.delenv("SLT_TUI_LANG", raising=False)
+    set_language("nb")
+    yield home
+    set_language("nb")
+
+
+@pytest.fixture
+def sample_db(tmp_path) -> Path:
+    """A private copy of the Fjordvik sample database."""
+    path = tmp_path / "slt.json"
+    shutil.copyfile(SAMPLE, path)
+    os.chmod(path, 0o600)
+    return path
+
+
+def slt_tui_command() -> str:
+    """The installed `slt-tui` console script of the interpreter running the tests."""
+    script = Path(sys.executable).parent / "slt-tui"
+    if not script.exists():
+        found = shutil.which("slt-tui")
+        if found is None:
+            pytest.fail("the slt-tui command is not installed; run the README's test command")
+        return found
+    return str(script)
