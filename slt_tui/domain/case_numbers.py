@@ -14,11 +14,13 @@ from typing import Annotated
 from pydantic import AfterValidator
 from pydantic_core import PydanticCustomError
 
-_PATTERN = re.compile(r"^(\d{2,3})/(\d{2})$")
+_PATTERN = re.compile(r"^(\d{2,3})/(\d{2})$", re.ASCII)
 
 
 def split(number: str) -> tuple[int, int]:
     """`07/26` → (7, 26)."""
+    if len(number) == 5 and number[2] == "/" and number.isascii() and number.replace("/", "").isdigit():
+        return int(number[:2]), int(number[3:])  # the usual form, without a regex
     m = _PATTERN.match(number)
     if m is None:
         raise ValueError(f"'{number}' is not a case number of the form NN/YY")

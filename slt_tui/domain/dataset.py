@@ -120,40 +120,43 @@ class Dataset(Model):
         people = {p.id for p in self.people}
         forums = {f.id for f in self.forums}
         meetings = {m.id: m for m in self.meetings}
+        known = {"agency": agencies, "person": people, "forum": forums, "meeting": meetings}
 
-        def unknown(where: str, kind: str, value: str | None, known) -> Iterator[str]:
-            if value is not None and value not in known:
-                yield f"{where}: unknown {kind} '{value}'"
+        def check(where: str, refs: list[tuple[str, str, str | None]]) -> Iterator[str]:
+            for label, kind, value in refs:
+                if value is not None and value not in known[kind]:
+                    yield f"{where}: unknown {label} '{value}'"
 
+        # Each record gets one cheap test; only a record that fails it is looked at in detail.
         for p in self.people:
-            yield from unknown(f"person {p.id}", "agency", p.agency, agencies)
+            if p.agency not in agencies:
+                yield from check(f"person {p.id}", [("agency", "agency", p.agency)])
         for f in self.forums:
-            for member in f.members:
-                yield from unknown(f"forum {f.id}", "member", member, people)
-            for code in f.required_agencies:
-                yield from unknown(f"forum {f.id}", "agency", code, agencies)
+            if not (people.issuperset(f.members) and agencies.issuperset(f.required_agencies)):
+                yield from check(f"forum {f.id}", [("member", "person", m) for m in f.members]
+                                 + [("agency", "agency", c) for c in f.required_agencies])
         for m in self.meetings:
-            where = f"meeting {m.id}"
-            yield from unknown(where, "forum", m.forum, forums)
-            yield from unknown(where, "chair", m.chair, people)
-            yield from unknown(where, "minute-taker", m.minute_taker, people)
-            yield from unknown(where, "previous meeting", m.previous, meetings)
-            for a in m.attendance:
-                yield from unknown(where, "person in attendance", a.person, people)
-            for g in m.guests:
-                yield from unknown(where, "guest agency", g.agency, agencies)
+            persons = [m.chair, m.minute_taker, *(a.person for a in m.attendance)]
+            if (m.forum not in forums or (m.previous is not None and m.previous not in meetings)
+                    or not people.issuperset(p for p in persons if p is not None)
+                    or not agencies.issuperset(g.agency for g in m.guests)):
+                yield from check(f"meeting {m.id}", [
+                    ("forum", "forum", m.forum), ("chair", "person", m.chair),
+                    ("minute-taker", "person", m.minute_taker), ("previous meeting", "meeting", m.previous),
+                    *(("person in attendance", "person", a.person) for a in m.attendance),
+                    *(("guest agency", "agency", g.agency) for g in m.guests)])
         for a in self.actions:
             where = f"follow-up point {a.id}"
-            yield from unknown(where, "forum", a.forum, forums)
-            yield from unknown(where, "agency", a.agency, agencies)
-            yield from unknown(where, "owner", a.owner, people)
             origin = meetings.get(a.origin.meeting)
             if origin is None:
                 yield f"{where}: unknown meeting of origin '{a.origin.meeting}'"
             elif origin.item(a.origin.item) is None:
                 yield f"{where}: meeting {origin.id} has no agenda item '{a.origin.item}'"
-            for u in a.updates:
-                yield from unknown(where, "meeting in its history", u.meeting, meetings)
+            if (a.forum not in forums or a.agency not in agencies or (a.owner is not None and a.owner not in people)
+                    or any(u.meeting not in meetings for u in a.updates)):
+                yield from check(where, [
+                    ("forum", "forum", a.forum), ("agency", "agency", a.agency), ("owner", "person", a.owner),
+                    *(("meeting in its history", "meeting", u.meeting) for u in a.updates)])
         yield from _case_number_problems(self.meetings)
 
 

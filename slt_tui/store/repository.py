@@ -24,7 +24,7 @@ from slt_tui.domain.explain import explain
 from slt_tui.domain.models import Model
 from slt_tui.errors import DomainError
 from slt_tui.store import backups, migrations
-from slt_tui.store.atomic import AtomicJSONStorage, Raw, atomic_write, encode, load_raw
+from slt_tui.store.atomic import AtomicJSONStorage, Raw, atomic_write, encode
 from slt_tui.store.errors import (
     CorruptDatabaseError,
     DatabaseExistsError,
@@ -32,21 +32,22 @@ from slt_tui.store.errors import (
     InvalidDatabaseError,
     ReadOnlyDatabaseError,
 )
+from slt_tui.store.loading import Loaded, read_database
 from slt_tui.store.lock import DatabaseLock
 
 
 class Repository:
     """An open database file. Use `Repository.open()` or `Repository.create()`, then `close()`."""
 
-    def __init__(self, path: Path, raw: Raw, dataset: Dataset, lock: DatabaseLock | None) -> None:
+    def __init__(self, path: Path, loaded: Loaded, lock: DatabaseLock | None) -> None:
         self.path = path
         self._lock = lock
         self._mutex = threading.RLock()
-        self._dataset = dataset
-        self._doc_ids = {name: dict(zip((key_of(r) for r in getattr(dataset, name)),
-                                        map(int, raw.get(name, {})), strict=True))
-                         for name in TABLES}
-        self._storage = AtomicJSONStorage(path, raw, writable=lock is not None,
+        self._dataset = loaded.dataset
+        self._doc_ids = loaded.doc_ids
+        self.municipality: str = str(loaded.meta.get("municipality", ""))
+        # TinyDB's copy of the file is parsed only when the first save needs it (None: from disk).
+        self._storage = AtomicJSONStorage(path, loaded.raw, writable=lock is not None,
                                           before_replace=self._keep_backup)
         self._db = TinyDB(storage=lambda: self._storage)
 
@@ -63,18 +64,17 @@ class Repository:
             lock.acquire()
         try:
             try:
-                raw, migrated = migrations.migrate(load_raw(path), path)
-                dataset = _validate(raw, path)
+                loaded = read_database(path)
             except (CorruptDatabaseError, InvalidDatabaseError) as exc:
                 newest = backups.newest_backup(path)
                 exc.params["backup"] = str(newest) if newest else ""
                 raise
-            repo = cls(path, raw, dataset, lock)
+            repo = cls(path, loaded, lock)
             if lock:
                 _remove_stale_temporaries(path)
                 backups.keep_version(path)
-                if migrated:
-                    repo._storage.write(raw)
+                if loaded.migrated and loaded.raw is not None:
+                    repo._storage.write(loaded.raw)
             return repo
         except BaseException:
             if lock:
@@ -95,9 +95,11 @@ class Repository:
                 raise DatabaseExistsError(path=str(path))
             raw: Raw = {name: {str(i): r.model_dump(mode="json") for i, r in enumerate(getattr(dataset, name), 1)}
                         for name in TABLES}
-            raw[migrations.META] = {"1": migrations.meta_record(municipality)}
+            meta = migrations.meta_record(municipality)
+            raw[migrations.META] = {"1": meta}
             atomic_write(path, encode(raw))
-            return cls(path, raw, dataset, lock)
+            doc_ids = {name: {key_of(r): i for i, r in enumerate(getattr(dataset, name), 1)} for name in TABLES}
+            return cls(path, Loaded(dataset, doc_ids, meta, raw, migrated=False), lock)
         except BaseException:
             lock.release()
             raise
@@ -120,11 +122,6 @@ class Repository:
     def dataset(self) -> Dataset:
         """The current records; a frozen snapshot that later saves do not change."""
         return self._dataset
-
-    @property
-    def municipality(self) -> str:
-        meta = self._storage.read().get(migrations.META, {})
-        return str(next(iter(meta.values()), {}).get("municipality", ""))
 
     @property
     def readonly(self) -> bool:
@@ -196,16 +193,6 @@ class Repository:
     def _keep_backup(self) -> None:
         with suppress(OSError):  # a backup that cannot be made must not stop the save itself
             backups.keep_version(self.path, only_if_older_than=backups.INTERVAL)
-
-
-def _validate(raw: Raw, path: Path) -> Dataset:
-    tables = {name: list(raw.get(name, {}).values()) for name in TABLES}
-    try:
-        return Dataset.model_validate(tables)
-    except ValidationError as exc:
-        names = {name: [str(d.get("id", d.get("code", "?"))) if isinstance(d, dict) else "?" for d in docs]
-                 for name, docs in tables.items()}
-        raise InvalidDatabaseError(path=str(path), detail=explain(exc, names)) from None
 
 
 def _remove_stale_temporaries(path: Path) -> None:

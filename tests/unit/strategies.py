@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from hypothesis import strategies as st
 
@@ -72,7 +72,7 @@ def agenda_items(draw, year: int, first: int, count: int) -> tuple[AgendaItem, .
 
 @st.composite
 def meetings(draw, meeting_id: str | None = None) -> Meeting:
-    starts = draw(moments)
+    starts = draw(moments).astimezone(UTC)  # arithmetic in UTC: wall-clock sums break across DST
     status = draw(st.sampled_from(MeetingStatus))
     started = starts + timedelta(minutes=draw(st.integers(-10, 30))) if status is not MeetingStatus.PLANNED else None
     ended = started + timedelta(minutes=draw(st.integers(0, 300))) if status is MeetingStatus.CLOSED else None
@@ -90,7 +90,7 @@ def meetings(draw, meeting_id: str | None = None) -> Meeting:
         chair=draw(st.none() | st.sampled_from(PERSON_IDS)),
         minute_taker=draw(st.none() | st.sampled_from(PERSON_IDS)),
         status=status,
-        agenda=draw(agenda_items(starts.year, draw(st.integers(1, 90)), draw(st.integers(0, 5)))),
+        agenda=draw(agenda_items(starts.astimezone(OSLO).year, draw(st.integers(1, 90)), draw(st.integers(0, 5)))),
         attendance=tuple(attendance),
         guests=tuple(draw(st.lists(st.builds(Guest, name=titles, agency=st.sampled_from(AGENCY_CODES)), max_size=2))),
         started_at=started,

@@ -4,7 +4,6 @@ from datetime import UTC, date, datetime
 
 import pytest
 from pydantic import ValidationError
-from strategies import BASE
 
 from slt_tui.domain import (
     ActionItem,
@@ -22,6 +21,8 @@ from slt_tui.domain import (
 from slt_tui.domain.case_numbers import next_serial
 from slt_tui.domain.clock import OSLO
 from slt_tui.domain.explain import explain
+
+from strategies import BASE
 
 
 def error_of(exc: pytest.ExceptionInfo) -> str:
@@ -53,7 +54,8 @@ def test_forum_member_that_does_not_exist_is_refused():
     assert "forum ny: unknown member 'finnes-ikke'" in error_of(exc)
 
 
-@pytest.mark.parametrize("text", ["31.02.2026", "2026-13-01", "i morgen", "24/11/2026", "", "20261124"])
+@pytest.mark.parametrize("text", ["31.02.2026", "2026-13-01", "i morgen", "24/11/2026", "", "20261124",
+                                  "٢٠٢٦-١١-٢٤", "2026-11-2٤"])
 def test_due_dates_that_are_not_dates_are_refused(text):
     with pytest.raises(ValidationError) as exc:
         ActionItem(id="a", title="x", forum="kg", agency="NAV", due=text, origin=Origin(meeting="m", item="s"))
@@ -90,7 +92,7 @@ def test_case_numbers_must_belong_to_the_meeting_year():
     assert "another year" in error_of(exc)
 
 
-@pytest.mark.parametrize("number", ["1/26", "01-26", "00/26", "ab/26", "001/2026"])
+@pytest.mark.parametrize("number", ["1/26", "01-26", "00/26", "ab/26", "001/2026", "٠٧/26", "0٧/26"])
 def test_malformed_case_numbers_are_refused(number):
     with pytest.raises(ValidationError):
         AgendaItem(id="s", number=number, title="x")

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import BASE, action_for, meetings
 
 from slt_tui.domain import AgendaItem, Meeting
 from slt_tui.errors import DomainError
 from slt_tui.store import Repository
+
+from strategies import BASE, action_for, meetings
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

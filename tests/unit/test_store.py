@@ -286,3 +286,26 @@ def test_a_full_disk_fails_the_save_loudly_and_loses_nothing(full_disk, sample_d
         repo.save(Person(id="p-stor", name="Stor", role="x" * 300, agency="NAV"))  # space again: it works
     with Repository.open(path, readonly=True) as again:
         assert again.dataset.person("p-stor").name == "Stor"
+
+
+def test_the_fast_and_the_reference_load_agree(sample_db):
+    from slt_tui.store import loading
+
+    fast = loading._fast(sample_db.read_bytes())
+    reference = loading._reference(sample_db)
+    assert fast is not None, "a sound file of the current schema takes the fast path"
+    assert fast.dataset == reference.dataset
+    assert fast.doc_ids == reference.doc_ids
+    assert fast.meta == reference.meta
+
+
+def test_a_file_with_a_broken_reference_is_refused_whichever_path(sample_db):
+    from slt_tui.store import loading
+
+    data = json.loads(sample_db.read_bytes())
+    data["forums"]["2"]["members"].append("finnes-ikke")
+    sample_db.write_text(json.dumps(data))
+    assert loading._fast(sample_db.read_bytes()) is None
+    with pytest.raises(InvalidDatabaseError) as exc:
+        Repository.open(sample_db)
+    assert "forum kg: unknown member 'finnes-ikke'" in str(exc.value)

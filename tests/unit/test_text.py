@@ -52,3 +52,14 @@ def test_line_output_has_no_line_breaks_and_is_stable(text):
     assert "\n" not in cleaned and "\t" not in cleaned
     assert FORBIDDEN.search(cleaned) is None
     assert clean_line(cleaned) == cleaned
+
+
+@given(st.text(st.characters(codec="utf-8") | st.sampled_from(list(" \t\n\r\x85\u2028\xa0\u202e\x1b")), max_size=60))
+def test_the_fast_path_for_clean_text_agrees_with_full_cleaning(text):
+    from unittest.mock import patch
+
+    from slt_tui.domain import text as module
+
+    fast = (clean_line(text), clean_block(text))
+    with patch.object(module, "_settled", lambda value: False):
+        assert (clean_line(text), clean_block(text)) == fast

@@ -1,0 +1,82 @@
+"""A real pseudo-terminal for end-to-end tests: starts a command in it and reads the screen with pyte."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import select
+import struct
+import subprocess
+import termios
+import time
+
+import pyte
+
+
+class Terminal:
+    def __init__(self, argv: list[str], *, cols: int = 80, rows: int = 24, env: dict | None = None) -> None:
+        self.screen = pyte.Screen(cols, rows)
+        self.stream = pyte.ByteStream(self.screen)
+        self.master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        environment = {**os.environ, "TERM": "xterm-256color", **(env or {})}
+        environment.pop("COLUMNS", None)
+        environment.pop("LINES", None)
+
+        def controlling_terminal() -> None:  # like a login shell: own session, the pty as its terminal
+            os.setsid()
+            fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+        self.process = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=environment,
+                                        preexec_fn=controlling_terminal, close_fds=True)
+        os.close(slave)
+        self.output = bytearray()
+
+    def pump(self, seconds: float = 0.05) -> None:
+        end = time.monotonic() + seconds
+        while (left := end - time.monotonic()) > 0:
+            ready, _, _ = select.select([self.master], [], [], left)
+            if not ready:
+                return
+            try:
+                data = os.read(self.master, 65536)
+            except OSError:  # the other side closed
+                return
+            if not data:
+                return
+            self.output += data
+            self.stream.feed(data)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.screen.display)
+
+    def wait_for(self, *texts: str, timeout: float = 20) -> str:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            self.pump(0.1)
+            if all(t in self.text for t in texts):
+                return self.text
+            if self.process.poll() is not None:
+                self.pump(0.2)
+                break
+        tail = bytes(self.output[-300:])
+        raise AssertionError(f"did not see {texts!r} on the screen:\n{self.text}\n(output ends {tail!r})")
+
+    def send(self, keys: str) -> None:
+        os.write(self.master, keys.encode())
+        self.pump(0.1)
+
+    def wait_exit(self, timeout: float = 20) -> int:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            self.pump(0.1)
+            if (code := self.process.poll()) is not None:
+                return code
+        raise AssertionError(f"still running after {timeout} s:\n{self.text}")
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        os.close(self.master)

@@ -1,0 +1,152 @@
+"""The installed `slt-tui` command, run as a user would (no terminal needed for these)."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from slt_tui.store import Repository
+
+from conftest import slt_tui_command
+
+
+def slt(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([slt_tui_command(), *args], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, **(env or {})}, stdin=subprocess.DEVNULL)
+
+
+def assert_one_sentence_error(done: subprocess.CompletedProcess, *fragments: str) -> None:
+    assert done.returncode == 2, done
+    assert "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("slt-tui: "), done.stderr
+    for fragment in fragments:
+        assert fragment in done.stderr
+
+
+def test_init_creates_a_private_database_with_the_standard_agencies(tmp_path):
+    db = tmp_path / "slt.json"
+    done = slt("init", "--db", str(db), "--municipality", "Testvik kommune")
+    assert done.returncode == 0 and str(db) in done.stdout
+    assert stat.S_IMODE(db.stat().st_mode) == 0o600
+    with Repository.open(db, readonly=True) as repo:
+        assert {"POL", "BV", "NAV", "PPT"} <= {a.code for a in repo.dataset.agencies}
+        assert repo.municipality == "Testvik kommune"
+
+
+def test_init_refuses_to_overwrite(sample_db):
+    before = sample_db.read_bytes()
+    assert_one_sentence_error(slt("--db", str(sample_db), "init", "--sample"), "finnes allerede")
+    assert sample_db.read_bytes() == before
+
+
+def test_the_default_database_lives_in_the_users_data_folder(isolated_home):
+    done = slt("init", "--sample")
+    expected = isolated_home / ".local" / "share" / "slt-tui" / "slt.json"
+    assert done.returncode == 0, done.stderr
+    assert expected.is_file()
+    assert slt("meetings").returncode == 0
+
+
+def test_slt_tui_db_environment_variable_is_used(tmp_path):
+    db = tmp_path / "env.json"
+    assert slt("init", env={"SLT_TUI_DB": str(db)}).returncode == 0
+    assert db.is_file()
+
+
+def test_meetings_lists_id_forum_date_and_status(sample_db):
+    done = slt("--db", str(sample_db), "meetings")
+    assert done.returncode == 0
+    lines = done.stdout.splitlines()
+    assert lines[0].split() == ["ID", "Forum", "Dato", "Status"]
+    assert "kg-2026-12-08  Koordineringsgruppa  08.12.2026 09:00  planlagt" in done.stdout
+
+
+def test_meetings_json_has_the_models_field_names(sample_db):
+    done = slt("meetings", "--db", str(sample_db), "--json")
+    rows = json.loads(done.stdout)
+    assert [r["id"] for r in rows] == ["kg-2026-09-15", "kg-2026-10-27", "kg-2026-12-08"]
+    assert set(rows[0]) == {"id", "forum", "starts_at", "status"}
+    assert rows[0]["starts_at"] == "2026-09-15T09:00:00+02:00" and rows[2]["status"] == "planned"
+
+
+def test_actions_filters_and_json(sample_db):
+    db = str(sample_db)
+    all_rows = json.loads(slt("actions", "--db", db, "--json").stdout)
+    assert len(all_rows) == 5
+    assert set(all_rows[0]) == {"id", "title", "forum", "agency", "owner", "due", "status"}
+    open_rows = json.loads(slt("actions", "--db", db, "--open", "--json").stdout)
+    assert {r["id"] for r in open_rows} == {"a-foreldremote", "a-kai-tiltak", "a-klubb-evaluering", "a-sommerjobb"}
+    nav = json.loads(slt("actions", "--db", db, "--agency", "nav", "--forum", "kg", "--json").stdout)
+    assert [r["id"] for r in nav] == ["a-sommerjobb"] and nav[0]["owner"] is None
+
+
+def test_actions_text_marks_overdue_and_speaks_english_when_asked(sample_db):
+    text = slt("actions", "--db", str(sample_db), "--lang", "en").stdout
+    assert text.splitlines()[0].split() == ["ID", "Due", "Status", "Agency", "Owner", "What"]
+    line = next(x for x in text.splitlines() if x.startswith("a-foreldremote"))
+    assert "open (overdue)" in line and "13.11.2026" in line and "Ola Skarsvåg" in line
+
+
+def test_language_from_the_environment(sample_db):
+    assert "Due" in slt("actions", "--db", str(sample_db), env={"SLT_TUI_LANG": "en"}).stdout
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["actions", "--forum", "finnes-ikke"], "Fant ingen forum med id «finnes-ikke»"),
+    (["actions", "--agency", "XYZ"], "Fant ingen etat med id «XYZ»"),
+    (["tull"], "invalid choice"),
+    (["meetings", "--lang", "de"], "invalid choice"),
+])
+def test_bad_input_gets_one_sentence_and_status_2(sample_db, args, fragment):
+    assert_one_sentence_error(slt("--db", str(sample_db), *args), fragment)
+
+
+def test_a_missing_database_says_how_to_create_one(tmp_path):
+    assert_one_sentence_error(slt("check", "--db", str(tmp_path / "nope.json")), "slt-tui init")
+
+
+def test_check_on_the_sample_is_sound(sample_db):
+    done = slt("check", "--db", str(sample_db), "--lang", "en")
+    assert done.returncode == 0
+    assert "is sound: 10 agencies, 14 people, 3 forums, 3 meetings, 5 follow-up points" in done.stdout
+
+
+def test_check_works_while_another_session_holds_the_file(sample_db):
+    with Repository.open(sample_db):
+        assert slt("check", "--db", str(sample_db)).returncode == 0
+
+
+def test_check_warns_about_a_file_others_can_read(sample_db):
+    os.chmod(sample_db, 0o644)
+    done = slt("check", "--db", str(sample_db))
+    assert done.returncode == 0 and "chmod 600" in done.stderr
+
+
+def damaged(sample_db: Path, kind: str) -> bytes:
+    data = json.loads(sample_db.read_bytes())
+    if kind == "corrupt":
+        return b"{ not json"
+    if kind == "truncated":
+        return sample_db.read_bytes()[:-200]
+    if kind == "invalid record":
+        data["meetings"]["2"]["agenda"][1]["number"] = "99/26"
+        return json.dumps(data).encode()
+    data["meta"]["1"]["schema_version"] = 99
+    return json.dumps(data).encode()
+
+
+@pytest.mark.parametrize("kind, fragment", [
+    ("corrupt", "er skadet"), ("truncated", "er skadet"),
+    ("invalid record", "kg-2026-10-27"), ("future schema", "skjemaversjon 99"),
+])
+@pytest.mark.parametrize("command", [["check"], []], ids=["check", "app"])
+def test_bad_files_exit_2_with_a_clear_message_and_stay_byte_for_byte(sample_db, kind, fragment, command):
+    content = damaged(sample_db, kind)
+    sample_db.write_bytes(content)
+    assert_one_sentence_error(slt("--db", str(sample_db), *command), str(sample_db), fragment)
+    assert sample_db.read_bytes() == content

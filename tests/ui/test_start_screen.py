@@ -1,0 +1,50 @@
+"""The start screen, driven with Textual's Pilot at 80×24."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, OptionList
+
+from slt_tui.store import Repository
+from slt_tui.ui.app import SltApp
+
+
+async def test_start_screen_lists_forums_and_the_highlighted_forums_meetings(sample_db):
+    with Repository.open(sample_db) as repo:
+        app = SltApp(repo)
+        async with app.run_test(size=(80, 24)) as pilot:
+            forums = app.screen.query_one("#forums", OptionList)
+            ids = [forums.get_option_at_index(i).id for i in range(forums.option_count)]
+            assert [i for i in ids if i] == ["politiradet", "kg", "ot-fjordvik-us"]
+            table = app.screen.query_one("#meetings", DataTable)
+            assert table.row_count == 0  # the politiråd has no meetings yet
+            forums.focus()
+            await pilot.press("down")
+            await pilot.pause()
+            assert forums.highlighted_option.id == "kg"
+            assert [str(k.value) for k in table.rows] == ["kg-2026-12-08", "kg-2026-10-27", "kg-2026-09-15"]
+            assert "Fjordvik kommune" in app.title
+
+
+async def test_forum_summary_tells_next_meeting_and_overdue_points(sample_db):
+    with Repository.open(sample_db) as repo:
+        app = SltApp(repo)
+        async with app.run_test(size=(80, 24)):
+            forums = app.screen.query_one("#forums", OptionList)
+            kg = str(forums.get_option("kg").prompt)
+            assert "Koordineringsgruppa" in kg and "Neste møte: 08.12.2026" in kg and "forfalt" in kg
+            assert "Ingen planlagte møter" in str(forums.get_option("politiradet").prompt)
+
+
+async def test_help_toggles_and_q_quits(sample_db):
+    with Repository.open(sample_db) as repo:
+        app = SltApp(repo)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert app.screen.query("HelpPanel")
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert not app.screen.query("HelpPanel")
+            await pilot.press("q")
+            await pilot.pause()
+        assert app.return_code == 0
