@@ -9,9 +9,6 @@ error a user sees comes from one place.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +19,7 @@ from slt_tui.domain import TABLES, Dataset
 from slt_tui.domain.dataset import key_of
 from slt_tui.domain.explain import explain
 from slt_tui.store import migrations
-from slt_tui.store.atomic import Raw, load_raw
+from slt_tui.store.atomic import Raw, bulk_allocation, load_raw
 from slt_tui.store.errors import CorruptDatabaseError, InvalidDatabaseError
 
 DocIds = dict[str, dict[str, int]]
@@ -55,7 +52,7 @@ def read_database(path: Path) -> Loaded:
     payload = path.read_bytes()
     if not payload.strip():
         raise CorruptDatabaseError(path=str(path), detail="the file is empty")
-    with _bulk_allocation():
+    with bulk_allocation():
         fast = _fast(payload)
         return fast if fast is not None else _reference(path)
 
@@ -86,19 +83,3 @@ def _reference(path: Path) -> Loaded:
     doc_ids = {name: dict(zip((key_of(r) for r in getattr(dataset, name)), map(int, raw.get(name, {})), strict=True))
                for name in TABLES}
     return Loaded(dataset, doc_ids, next(iter(raw[migrations.META].values())), raw, migrated)
-
-
-@contextmanager
-def _bulk_allocation() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a whole file becomes objects.
-
-    Loading allocates hundreds of thousands of long-lived, acyclic objects; left on, the collector
-    runs full passes over them again and again and loading takes twice as long.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
