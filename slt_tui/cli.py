@@ -74,7 +74,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         return commands[args.command](args)
     except SltError as exc:
-        return _fail(exc.sentence(_language(argv)))
+        return _fail(exc.sentence())
     except OSError as exc:
         return _fail(t("error.io", path=exc.filename or getattr(args, "db", "?"), reason=exc.strerror or exc))
     except KeyboardInterrupt:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from slt_tui.i18n import translate
+from slt_tui.i18n import current_language, translate
 
 
 class SltError(Exception):
@@ -23,7 +23,9 @@ class SltError(Exception):
     def __str__(self) -> str:
         return self.sentence("en")
 
-    def sentence(self, lang: str = "nb") -> str:
+    def sentence(self, lang: str | None = None) -> str:
+        """The error as one sentence, in `lang` or else the current language."""
+        lang = lang or current_language()
         params = dict(self.params)
         if "kind" in params:
             params["kind"] = translate(f"kind.{params['kind']}", lang)

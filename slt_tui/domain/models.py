@@ -22,7 +22,7 @@ DEFAULT_LEGAL_BASIS = "offl. § 13 jf. fvl. § 13"
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class Level(StrEnum):

@@ -65,7 +65,7 @@ MESSAGES: dict[str, str] = {
     "level.utforer": "operational level",
     # App
     "app.title": "SLT",
-    "app.read_only": "read-only — {reason}",
+    "app.read_only": "read-only",
     "app.demo": "demo",
     "start.forums": "Forums",
     "start.meetings": "Meetings",

@@ -65,7 +65,7 @@ MESSAGES: dict[str, str] = {
     "level.utforer": "utførende nivå",
     # App
     "app.title": "SLT",
-    "app.read_only": "bare lesing — {reason}",
+    "app.read_only": "bare lesing",
     "app.demo": "demo",
     "start.forums": "Forum",
     "start.meetings": "Møter",

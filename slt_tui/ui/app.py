@@ -24,8 +24,8 @@ class SltApp(App[int]):
         self.repo = repo
         self.read_only_reason = read_only_reason
         self.title = " — ".join(filter(None, [t("app.title"), repo.municipality]))
-        notes = [t("app.demo") if demo else "", t("app.read_only", reason="") if read_only_reason else ""]
-        self.sub_title = " · ".join(filter(None, (n.strip(" —") for n in notes)))
+        self.sub_title = " · ".join(filter(None, [t("app.demo") if demo else "",
+                                                  t("app.read_only") if read_only_reason else ""]))
 
     def on_mount(self) -> None:
         self.push_screen(StartScreen())

@@ -78,3 +78,11 @@ def test_bare_slt_tui_creates_the_default_database(terminal, isolated_home):
     created = isolated_home / ".local" / "share" / "slt-tui" / "slt.json"
     with Repository.open(created, readonly=True) as repo:
         assert len(repo.dataset.agencies) == 10
+
+
+def test_the_read_only_notice_follows_the_language(terminal, sample_db):
+    with Repository.open(sample_db):
+        term = terminal("--db", str(sample_db), "--lang", "en")
+        term.wait_for("read-only", "is in use by")
+        term.send("q")
+        assert term.wait_exit() == 0
