@@ -45,6 +45,7 @@ def build_parser() -> Parser:
     parser = Parser(prog="slt-tui", description=t("cli.description"), parents=[common])
     parser.add_argument("--version", action="version", version=f"slt-tui {__version__}")
     parser.add_argument("--demo", action="store_true", help=t("cli.help.demo"))
+    parser.add_argument("--meeting", metavar="ID", help=t("cli.help.meeting"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     init = sub.add_parser("init", parents=[common], help=t("cli.help.init"))
@@ -165,13 +166,13 @@ def cmd_app(args: argparse.Namespace) -> int:
         if not path.exists() and getattr(args, "db", None) is None and not os.environ.get("SLT_TUI_DB"):
             Repository.create(path, Dataset(agencies=STANDARD_AGENCIES)).close()
     try:
-        return _run_app(path, demo=args.demo)
+        return _run_app(path, demo=args.demo, meeting_id=args.meeting)
     finally:
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _run_app(path: Path, *, demo: bool) -> int:
+def _run_app(path: Path, *, demo: bool, meeting_id: str | None) -> int:
     read_only_reason = ""
     try:
         repo = Repository.open(path)
@@ -181,7 +182,9 @@ def _run_app(path: Path, *, demo: bool) -> int:
     from slt_tui.ui.app import SltApp  # Textual only when the app really starts
 
     with repo:
-        app = SltApp(repo, demo=demo, read_only_reason=read_only_reason)
+        if meeting_id:
+            repo.dataset.meeting(meeting_id)  # an unknown id: one sentence and status 2, before the screen
+        app = SltApp(repo, demo=demo, read_only_reason=read_only_reason, meeting_id=meeting_id)
         app.run()
     return app.return_code or 0
 

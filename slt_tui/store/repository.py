@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 from tinydb import TinyDB
@@ -152,6 +153,15 @@ class Repository:
             self._doc_ids[table][key_of(stored)] = doc_id
             self._dataset = dataset
         return stored
+
+    def update(self, table: str, key: str, change: Callable[[Any], Model]) -> Model:
+        """Apply `change` to the stored record and save what it returns, as one step.
+
+        Two changes to the same meeting (the timer and the notes, say) made from different places
+        both land: each is applied to the record as the other left it.
+        """
+        with self._mutex:
+            return self.save(change(self._dataset.get(table, key)))
 
     def delete(self, table: str, key: str) -> None:
         """Remove a record; refused (DomainError) while other records still refer to it."""

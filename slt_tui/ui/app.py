@@ -1,39 +1,102 @@
-"""The SLT app: wiring only. Screens live in `screens/`, styles in `app.tcss`."""
+"""The SLT app: wiring only. Screens live in `screens/`, forms in `modals/`, styles in `app.tcss`."""
 
 from __future__ import annotations
 
-from textual.app import App
+import asyncio
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from slt_tui.i18n import t
 from slt_tui.store import Repository
+from slt_tui.ui.screens.help import KeysScreen
 from slt_tui.ui.screens.start import StartScreen
+from slt_tui.ui.timer import ItemTimer
+from slt_tui.ui.writer import Writer
 
 
 class SltApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "SLT"
-    ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("q", "quit", t("key.quit"), id="quit"),
-        Binding("question_mark", "toggle_help", t("key.help"), id="help", key_display="?"),
+        Binding("question_mark", "keys", t("key.help"), id="help", key_display="?"),
     ]
 
-    def __init__(self, repo: Repository, *, demo: bool = False, read_only_reason: str = "") -> None:
+    def __init__(self, repo: Repository, *, demo: bool = False, read_only_reason: str = "",
+                 meeting_id: str | None = None) -> None:
         super().__init__()
         self.repo = repo
         self.read_only_reason = read_only_reason
+        self.start_meeting = meeting_id
+        self.writer = Writer(self)
+        self.timer = ItemTimer()
         self.title = " — ".join(filter(None, [t("app.title"), repo.municipality]))
         self.sub_title = " · ".join(filter(None, [t("app.demo") if demo else "",
-                                                  t("app.read_only") if read_only_reason else ""]))
+                                                  t("app.read_only") if repo.readonly else ""]))
 
     def on_mount(self) -> None:
         self.push_screen(StartScreen())
+        if self.start_meeting:
+            self.open_meeting(self.start_meeting)
         if self.read_only_reason:
             self.notify(self.read_only_reason, severity="warning", timeout=30)
 
-    def action_toggle_help(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
-        else:
-            self.action_show_help_panel()
+    def open_meeting(self, meeting_id: str) -> None:
+        from slt_tui.ui.screens.meeting import MeetingScreen
+
+        self.repo.dataset.meeting(meeting_id)  # UnknownRecordError for an id that does not exist
+        self.push_screen(MeetingScreen(meeting_id))
+
+    def writable(self) -> bool:
+        """True when changes can be saved; otherwise says why."""
+        if self.repo.readonly:
+            self.notify(t("app.read_only_refused"), severity="warning")
+            return False
+        return True
+
+    def refresh_screens(self) -> None:
+        """Redraw every screen from the store (after a save failed, so nothing shows what is not saved)."""
+        for screen in self.screen_stack:
+            if hasattr(screen, "refresh_view"):
+                screen.refresh_view()
+
+    def save_everything(self) -> None:
+        """Hand every pending change to the writer: notes being typed, the running item timer."""
+        for screen in self.screen_stack:
+            if hasattr(screen, "save_pending"):
+                screen.save_pending()
+        item_id, seconds = self.timer.stop()
+        if item_id and seconds and not self.repo.readonly:
+            meeting_id = next((s.meeting_id for s in self.screen_stack if hasattr(s, "meeting_id")), None)
+            if meeting_id:
+                from slt_tui.domain import meeting_ops as ops
+
+                def add(meeting):
+                    item = meeting.item(item_id)
+                    return meeting if item is None else ops.replace_item(meeting, ops.add_spent(item, seconds))
+
+                self.writer.submit(lambda: self.repo.update("meetings", meeting_id, add))
+
+    async def action_quit(self) -> None:
+        self.save_everything()
+        await asyncio.to_thread(self.writer.flush)  # the loop stays free for the writer's callbacks
+        self.writer.close()
+        self.exit(0)
+
+    def action_keys(self) -> None:
+        if not isinstance(self.screen, KeysScreen):
+            self.push_screen(KeysScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette offers every key of the current screen by its description, then Textual's own."""
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if binding.description and binding.action not in seen and active.enabled:
+                seen.add(binding.action)
+                yield SystemCommand(binding.description, f"{t('palette.key')}: {self.get_key_display(binding)}",
+                                    lambda node=active.node, action=binding.action: self.run_action(action, node))
+        yield from super().get_system_commands(screen)

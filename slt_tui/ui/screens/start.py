@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, OptionList
@@ -30,7 +31,19 @@ def forum_summary(dataset: Dataset, forum: Forum) -> Text:
     return text
 
 
+def offered_meeting(dataset: Dataset, forum_id: str):
+    """The meeting to open for a forum: the running one, else the next planned, else the latest."""
+    meetings = dataset.meetings_of(forum_id)
+    for status in (MeetingStatus.RUNNING, MeetingStatus.PLANNED):
+        found = next((m for m in meetings if m.status is status), None)
+        if found:
+            return found
+    return meetings[-1] if meetings else None
+
+
 class StartScreen(Screen):
+    BINDINGS = [Binding("enter", "open", t("key.open"), id="open", priority=False)]
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="columns"):
@@ -52,8 +65,40 @@ class StartScreen(Screen):
         table.border_title = t("start.meetings")
         table.add_columns(t("col.date"), t("col.status"), t("col.id"))
         if dataset.forums:
-            forums.highlighted = 0
-            self._show_meetings(dataset.forums[0].id)
+            running = next((m for m in dataset.meetings if m.status is MeetingStatus.RUNNING), None)
+            first = dataset.forums.index(dataset.forum(running.forum)) if running else 0
+            forums.highlighted = forums.get_option_index(dataset.forums[first].id)
+            self._show_meetings(dataset.forums[first].id)
+            forums.focus()
+            if running:
+                self.notify(t("start.resume", forum=dataset.forum(running.forum).name), timeout=8)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            meeting = offered_meeting(self.app.repo.dataset, event.option.id)
+            if meeting is None:
+                self.notify(t("start.empty"))
+            else:
+                self.app.open_meeting(meeting.id)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.app.open_meeting(str(event.row_key.value))
+
+    def action_open(self) -> None:
+        focused = self.focused
+        if isinstance(focused, OptionList) and focused.highlighted is not None:
+            focused.action_select()
+        elif isinstance(focused, DataTable) and focused.row_count:
+            focused.action_select_cursor()
+
+    def on_screen_resume(self) -> None:
+        dataset = self.app.repo.dataset
+        forums = self.query_one("#forums", OptionList)
+        for forum in dataset.forums:
+            forums.replace_option_prompt(forum.id, forum_summary(dataset, forum))
+        option = forums.highlighted_option
+        if option is not None and option.id:
+            self._show_meetings(option.id)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id:

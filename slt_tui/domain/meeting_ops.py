@@ -1,0 +1,131 @@
+"""Changes to a meeting during the meeting, as pure functions that return new models.
+
+Nothing here is stored; the repository validates and saves what these return. Case numbers follow the
+agenda's order: adding, removing or moving an item renumbers the meeting's items from its first number.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import date, datetime, timedelta
+
+from slt_tui.domain import case_numbers
+from slt_tui.domain.dataset import Dataset
+from slt_tui.domain.models import (
+    DEFAULT_LEGAL_BASIS,
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    Decision,
+    Guest,
+    ItemKind,
+    Meeting,
+    MeetingStatus,
+    Origin,
+)
+from slt_tui.errors import DomainError
+
+
+def new_id(prefix: str) -> str:
+    return f"{prefix}-{secrets.token_hex(4)}"
+
+
+def first_serial(dataset: Dataset, meeting: Meeting) -> int:
+    """Where this meeting's numbering starts: its own first number, else after the forum's earlier ones."""
+    if meeting.agenda:
+        return case_numbers.split(meeting.agenda[0].number)[0]
+    earlier = [i.number for m in dataset.meetings_of(meeting.forum)
+               if m.id != meeting.id and m.year == meeting.year and m.starts_at <= meeting.starts_at
+               for i in m.agenda]
+    return case_numbers.next_serial(earlier, meeting.year)
+
+
+def renumbered(meeting: Meeting, agenda: list[AgendaItem], first: int) -> Meeting:
+    items = tuple(item.model_copy(update={"number": case_numbers.format_number(first + n, meeting.year)})
+                  for n, item in enumerate(agenda))
+    return meeting.model_copy(update={"agenda": items})
+
+
+def add_item(dataset: Dataset, meeting: Meeting, title: str, kind: ItemKind = ItemKind.BRIEFING,
+             presenter: str = "", planned_minutes: int = 10) -> tuple[Meeting, AgendaItem]:
+    item = AgendaItem(id=new_id("s"), number="01/00", title=title, kind=kind, presenter=presenter,
+                      planned_minutes=planned_minutes)
+    changed = renumbered(meeting, [*meeting.agenda, item], first_serial(dataset, meeting))
+    return changed, changed.agenda[-1]
+
+
+def replace_item(meeting: Meeting, item: AgendaItem) -> Meeting:
+    if meeting.item(item.id) is None:
+        raise DomainError(detail=f"the meeting has no agenda item '{item.id}'")
+    return meeting.model_copy(update={"agenda": tuple(item if i.id == item.id else i for i in meeting.agenda)})
+
+
+def remove_item(meeting: Meeting, item_id: str) -> Meeting:
+    if not meeting.agenda:
+        return meeting
+    first = case_numbers.split(meeting.agenda[0].number)[0]
+    return renumbered(meeting, [i for i in meeting.agenda if i.id != item_id], first)
+
+
+def move_item(meeting: Meeting, item_id: str, offset: int) -> Meeting:
+    """Move an item up (-1) or down (+1); the numbers stay in order, the titles move."""
+    agenda = list(meeting.agenda)
+    index = next(n for n, i in enumerate(agenda) if i.id == item_id)
+    target = index + offset
+    if not 0 <= target < len(agenda):
+        return meeting
+    agenda[index], agenda[target] = agenda[target], agenda[index]
+    return renumbered(meeting, agenda, case_numbers.split(meeting.agenda[0].number)[0])
+
+
+def set_confidential(item: AgendaItem, confidential: bool, legal_basis: str = DEFAULT_LEGAL_BASIS) -> AgendaItem:
+    return item.model_copy(update={"confidential": confidential,
+                                   "legal_basis": (legal_basis or DEFAULT_LEGAL_BASIS) if confidential else ""})
+
+
+def add_decision(item: AgendaItem, text: str) -> AgendaItem:
+    return item.model_copy(update={"decisions": (*item.decisions, Decision(id=new_id("d"), text=text))})
+
+
+def new_action(meeting: Meeting, item: AgendaItem, *, title: str, agency: str, owner: str | None,
+               due: date | str) -> ActionItem:
+    return ActionItem(id=new_id("a"), title=title, forum=meeting.forum, agency=agency, owner=owner or None,
+                      due=due, origin=Origin(meeting=meeting.id, item=item.id))
+
+
+def default_due(meeting: Meeting, forum_cadence_weeks: int) -> date:
+    """The forum's next meeting, else the meeting date plus the forum's cadence."""
+    if meeting.next_meeting_at is not None:
+        return meeting.next_meeting_at.date()
+    return (meeting.starts_at + timedelta(weeks=forum_cadence_weeks)).date()
+
+
+def start(meeting: Meeting, at: datetime) -> Meeting:
+    if meeting.status is MeetingStatus.CLOSED:
+        raise DomainError(detail="the meeting is already closed")
+    if meeting.status is MeetingStatus.RUNNING:
+        return meeting
+    return meeting.model_copy(update={"status": MeetingStatus.RUNNING, "started_at": at})
+
+
+def end(meeting: Meeting, at: datetime, next_meeting_at: datetime | None) -> Meeting:
+    if meeting.status is not MeetingStatus.RUNNING:
+        raise DomainError(detail="only a running meeting can be ended")
+    return meeting.model_copy(update={"status": MeetingStatus.CLOSED, "ended_at": at,
+                                      "next_meeting_at": next_meeting_at})
+
+
+def add_spent(item: AgendaItem, seconds: int) -> AgendaItem:
+    return item.model_copy(update={"spent_seconds": item.spent_seconds + max(0, seconds)})
+
+
+def set_attendance(meeting: Meeting, person: str, status: AttendanceStatus, substitute: str = "") -> Meeting:
+    row = Attendance(person=person, status=status,
+                     substitute=substitute if status is AttendanceStatus.SUBSTITUTE else "")
+    rows = [a for a in meeting.attendance if a.person != person]
+    return meeting.model_copy(update={"attendance": (*rows, row)})
+
+
+def add_guest(meeting: Meeting, name: str, agency: str) -> Meeting:
+    return meeting.model_copy(update={"guests": (*meeting.guests, Guest(name=name, agency=agency))})

@@ -1,0 +1,84 @@
+"""A form in a modal: fields, an error line, save with ctrl+s or enter on the last field, escape cancels."""
+
+from __future__ import annotations
+
+from typing import Any, Generic, TypeVar
+
+from pydantic import ValidationError
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from slt_tui.domain.explain import explain
+from slt_tui.errors import SltError
+from slt_tui.i18n import t
+
+T = TypeVar("T")
+
+
+class FormModal(ModalScreen[T | None], Generic[T]):
+    """Subclasses give `title`, `compose_fields()` and `build()`; build raises to show an error."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", t("key.cancel"), id="cancel"),
+        Binding("ctrl+s", "submit", t("key.save"), id="save"),
+    ]
+    title: str = ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form"):
+            yield Label(self.title, classes="form-title")
+            yield from self.compose_fields()
+            yield Static("", classes="form-error")
+            yield Static(t("form.hint"), classes="form-hint")
+
+    def compose_fields(self) -> ComposeResult:
+        yield from ()
+
+    def build(self) -> T:
+        raise NotImplementedError
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_submit(self) -> None:
+        try:
+            result = self.build()
+        except ValidationError as exc:
+            self.show_error(describe_validation(exc))
+        except (SltError, ValueError) as exc:
+            self.show_error(exc.sentence() if isinstance(exc, SltError) else str(exc))
+        else:
+            self.dismiss(result)
+
+    def show_error(self, text: str) -> None:
+        self.query_one(".form-error", Static).update(text)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        inputs = list(self.query(Input))
+        if event.input is inputs[-1]:
+            self.action_submit()
+        else:
+            self.focus_next()
+
+    def value(self, widget_id: str) -> Any:
+        return self.query_one(f"#{widget_id}").value  # type: ignore[attr-defined]
+
+
+def describe_validation(exc: ValidationError) -> str:
+    """The first problem in the user's language: `Frist: skriv datoen som dd.mm.åååå`."""
+    error = exc.errors(include_url=False)[0]
+    name = next((p for p in reversed(error["loc"]) if isinstance(p, str)), "")
+    key = f"validation.{error['type']}"
+    message = t(key, **{k: v for k, v in (error.get("ctx") or {}).items() if k != "error"})
+    if message == key:
+        return explain(exc)
+    label = t(f"field.{name}") if name else ""
+    return f"{label}: {message}" if label and label != f"field.{name}" else message
+
+
+def field(label: str, widget) -> ComposeResult:
+    yield Label(label, classes="field-label")
+    yield widget

@@ -1,0 +1,50 @@
+"""Small questions: yes or no, and one line of text."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from slt_tui.i18n import t
+from slt_tui.ui.modals.base import FormModal, field
+
+
+class Confirm(ModalScreen[bool]):
+    """`y`/`j` or enter confirms, `n` or escape declines."""
+
+    BINDINGS = [
+        Binding("y,j,enter", "answer(True)", t("key.yes"), id="yes"),
+        Binding("n,escape", "answer(False)", t("key.no"), id="no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form"):
+            yield Label(self.question, classes="form-title")
+            yield Static(t("confirm.hint"), classes="form-hint")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class AskText(FormModal[str]):
+    """One line of text; `required` refuses an empty answer."""
+
+    def __init__(self, title: str, label: str, value: str = "", *, required: bool = True) -> None:
+        super().__init__()
+        self.title, self.label, self.initial, self.required = title, label, value, required
+
+    def compose_fields(self) -> ComposeResult:
+        yield from field(self.label, Input(value=self.initial, id="answer"))
+
+    def build(self) -> str:
+        answer = self.value("answer").strip()
+        if self.required and not answer:
+            raise ValueError(t("form.required"))
+        return answer

@@ -1,0 +1,127 @@
+"""Attendance: the forum's members grouped by agency, status set by keys, guests, live coverage."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from slt_tui.domain import AttendanceStatus, Meeting
+from slt_tui.domain import meeting_ops as ops
+from slt_tui.i18n import t
+from slt_tui.ui.modals.questions import AskText
+from slt_tui.ui.screens.meeting import coverage_line
+
+
+class AttendanceScreen(Screen[None]):
+    BINDINGS = [
+        Binding("t", "mark('present')", t("key.present"), id="present"),
+        Binding("f", "mark('excused')", t("key.excused"), id="excused"),
+        Binding("i", "mark('absent')", t("key.absent"), id="absent"),
+        Binding("v", "substitute", t("key.substitute"), id="substitute"),
+        Binding("g", "guest", t("key.guest"), id="guest"),
+        Binding("escape", "close", t("key.back"), id="back"),
+    ]
+
+    def __init__(self, meeting_id: str) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(t("attendance.title"), id="attendance-title")
+        yield DataTable(id="members", cursor_type="row", zebra_stripes=True)
+        yield Static(id="coverage")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column(t("col.agency"), key="agency")
+        table.add_column(t("col.name"), key="name")
+        table.add_column(t("col.status"), key="status")
+        self.refresh_view()
+        table.focus()
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.app.repo.dataset.meeting(self.meeting_id)
+
+    def rows(self) -> list[tuple[str, str, str, str]]:
+        """(key, agency, name, status) for each member, by agency, then each guest."""
+        dataset = self.app.repo.dataset
+        meeting = self.meeting
+        marked = {a.person: a for a in meeting.attendance}
+        members = sorted((dataset.person(p) for p in dataset.forum(meeting.forum).members),
+                         key=lambda p: (p.agency, p.name))
+        rows = []
+        for person in members:
+            entry = marked.get(person.id)
+            if entry is None:
+                status = t("attendance.unmarked")
+            elif entry.status is AttendanceStatus.SUBSTITUTE:
+                status = t("attendance.substitute", name=entry.substitute)
+            else:
+                status = t(f"attendance.{entry.status.value}")
+            rows.append((person.id, person.agency, person.name, status))
+        for n, guest in enumerate(meeting.guests):
+            rows.append((f"guest-{n}", guest.agency, guest.name, t("attendance.guest")))
+        return rows
+
+    def refresh_view(self) -> None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        for key, agency, name, status in self.rows():
+            table.add_row(agency, name, status, key=key)
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+        self.query_one("#coverage", Static).update(coverage_line(self.app, self.meeting))
+
+    def _person(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        return None if key.startswith("guest-") else key
+
+    def _change(self, change) -> None:
+        if self.app.writable():
+            self.app.writer.submit(lambda: self.app.repo.update("meetings", self.meeting_id, change),
+                                   lambda _: self.refresh_view())
+
+    def action_mark(self, status: str) -> None:
+        person = self._person()
+        if person:
+            self._change(lambda m: ops.set_attendance(m, person, AttendanceStatus(status)))
+            self.query_one(DataTable).action_cursor_down()
+
+    def action_substitute(self) -> None:
+        person = self._person()
+        if person is None or not self.app.writable():
+            return
+
+        def named(name: str | None) -> None:
+            if name:
+                self._change(lambda m: ops.set_attendance(m, person, AttendanceStatus.SUBSTITUTE, name))
+
+        member = self.app.repo.dataset.person(person).name
+        self.app.push_screen(AskText(t("form.substitute", name=member), t("field.name")), named)
+
+    def action_guest(self) -> None:
+        if not self.app.writable():
+            return
+
+        def agency_given(name: str, code: str | None) -> None:
+            if code:
+                self._change(lambda m: ops.add_guest(m, name, code.strip().upper()))
+
+        def named(name: str | None) -> None:
+            if name:
+                self.app.push_screen(AskText(t("form.guest"), t("field.agency_code")),
+                                     lambda code: agency_given(name, code))
+
+        self.app.push_screen(AskText(t("form.guest"), t("field.name")), named)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

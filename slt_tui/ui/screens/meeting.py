@@ -1,0 +1,388 @@
+"""The meeting screen: agenda with case numbers and time, the selected item's notes, decisions and
+follow-up points, a running meeting clock, and the agency coverage line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
+
+from slt_tui.domain import AgendaItem, Meeting, MeetingStatus, agenda_time, coverage
+from slt_tui.domain import meeting_ops as ops
+from slt_tui.domain.clock import OSLO, format_date, now, parse_date
+from slt_tui.i18n import t
+from slt_tui.ui.format import date_time, duration
+from slt_tui.ui.modals.forms import ActionForm, DecisionForm, ItemForm, MeetingForm
+from slt_tui.ui.modals.questions import AskText, Confirm
+from slt_tui.ui.widgets.agenda import AgendaTable
+
+NOTES_PAUSE = 0.6  # seconds after typing stops before the notes are saved
+CHECKPOINT = 30  # seconds between saves of a running item timer
+
+
+def coverage_line(app, meeting: Meeting) -> str:
+    dataset = app.repo.dataset
+    cov = coverage(meeting, dataset.forum(meeting.forum), {p.id: p for p in dataset.people})
+    if not cov.required:
+        return ""
+    line = t("coverage.line", present=len(cov.represented), required=len(cov.required))
+    return line + (t("coverage.missing", missing=", ".join(cov.missing)) if cov.missing else t("coverage.complete"))
+
+
+class MeetingScreen(Screen):
+    BINDINGS = [
+        Binding("a", "add_item", t("key.add_item"), id="add_item"),
+        Binding("n", "notes", t("key.notes"), id="notes"),
+        Binding("d", "decision", t("key.decision"), id="decision"),
+        Binding("t", "action", t("key.action"), id="action"),
+        Binding("p", "attendance", t("key.attendance"), id="attendance"),
+        Binding("space", "timer", t("key.timer"), id="timer", key_display="␣"),
+        Binding("o", "register", t("key.register"), id="register", show=False),
+        Binding("c", "confidential", t("key.confidential"), id="confidential", show=False),
+        Binding("s", "start_or_end", t("key.start_end"), id="start_end", show=False),
+        Binding("i", "details", t("key.details"), id="details", show=False),
+        Binding("delete", "delete_item", t("key.delete_item"), id="delete_item", show=False),
+        Binding("shift+up,K", "move(-1)", t("key.move_up"), id="move_up", show=False),
+        Binding("shift+down,J", "move(1)", t("key.move_down"), id="move_down", show=False),
+        Binding("escape", "back", t("key.back"), id="back", show=False),
+    ]
+
+    def __init__(self, meeting_id: str) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self._notes_item: str | None = None
+        self._notes_timer: Timer | None = None
+        self._since_checkpoint = 0
+
+    # Layout ------------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="status")
+        with Horizontal(id="body"):
+            yield AgendaTable(id="agenda")
+            with VerticalScroll(id="detail"):
+                yield Static(id="item-title")
+                yield Static(id="item-meta")
+                yield Label(t("detail.notes"), classes="section")
+                yield TextArea(id="notes", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+                yield Static(id="decisions")
+                yield Static(id="actions")
+        yield Static(id="coverage")
+        yield Footer(show_command_palette=False)  # ctrl+p works all the same; `?` lists it
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+        self.query_one(AgendaTable).focus()
+        self.set_interval(1, self.tick)
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.app.repo.dataset.meeting(self.meeting_id)
+
+    def selected(self) -> AgendaItem | None:
+        item_id = self.query_one(AgendaTable).selected_id
+        return self.meeting.item(item_id) if item_id else None
+
+    # Showing -----------------------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        """Draw everything from the stored meeting (after each save)."""
+        meeting = self.meeting
+        timer = self.app.timer
+        self.query_one(AgendaTable).show(meeting, timer.item_id, timer.elapsed())
+        self.query_one("#coverage", Static).update(coverage_line(self.app, meeting))
+        self.show_item(reload_notes=False)
+        self.tick()
+
+    def show_item(self, *, reload_notes: bool) -> None:
+        item = self.selected()
+        meeting = self.meeting
+        title = self.query_one("#item-title", Static)
+        notes = self.query_one("#notes", TextArea)
+        if item is None:
+            title.update(t("detail.empty"))
+            for widget_id in ("#item-meta", "#decisions", "#actions"):
+                self.query_one(widget_id, Static).update("")
+            notes.disabled = True
+            return
+        notes.disabled = False
+        title.update(Text.assemble((f"Sak {item.number} ", "bold"), (item.title, "bold")))
+        meta = [t(f"kind.item.{item.kind.value}"), t("detail.planned", minutes=item.planned_minutes)]
+        if item.presenter:
+            meta.append(item.presenter)
+        if item.confidential:
+            meta.append(t("detail.confidential", basis=item.legal_basis))
+        self.query_one("#item-meta", Static).update(" · ".join(meta))
+        if reload_notes or self._notes_item != item.id:
+            self._notes_item = item.id
+            notes.load_text(item.notes)
+        decisions = [t("detail.decisions")] + [f"• {d.text}" for d in item.decisions] if item.decisions else []
+        self.query_one("#decisions", Static).update("\n".join(decisions))
+        actions = [a for a in self.app.repo.dataset.actions
+                   if a.origin.meeting == meeting.id and a.origin.item == item.id]
+        lines = [t("detail.actions")] + [f"• {a.title} — {a.agency}, {format_date(a.due)}" for a in actions]
+        self.query_one("#actions", Static).update("\n".join(lines) if actions else "")
+
+    def tick(self) -> None:
+        """Once a second: the meeting clock and the running item's time, and nothing else."""
+        meeting = self.meeting
+        forum = self.app.repo.dataset.forum(meeting.forum)
+        timer = self.app.timer
+        if meeting.status is MeetingStatus.RUNNING and meeting.started_at:
+            state = t("status.clock", time=duration(int((now() - meeting.started_at).total_seconds())))
+        elif meeting.status is MeetingStatus.CLOSED and meeting.started_at and meeting.ended_at:
+            state = t("status.lasted", time=duration(int((meeting.ended_at - meeting.started_at).total_seconds())))
+        else:
+            state = t("status.planned")
+        used = agenda_time(meeting)
+        spent = used.spent_seconds + timer.elapsed()
+        self.query_one("#status", Static).update(
+            f"{forum.name} · {date_time(meeting.starts_at)} · {state} · "
+            + t("status.used", used=spent // 60, planned=used.planned_seconds // 60))
+        if timer.item_id and (item := meeting.item(timer.item_id)):
+            self.query_one(AgendaTable).show_used(item, running=True, extra=timer.elapsed())
+            self._since_checkpoint += 1
+            if self._since_checkpoint >= CHECKPOINT:
+                self._since_checkpoint = 0
+                self._add_time(*timer.checkpoint())
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.save_notes()
+        self.show_item(reload_notes=False)
+
+    # Saving ------------------------------------------------------------------------------------
+
+    def change_meeting(self, change: Callable[[Meeting], Meeting], then: Callable[[], None] | None = None) -> bool:
+        """Apply `change` to the stored meeting on the writer thread, then redraw."""
+        if not self.app.writable():
+            return False
+        meeting_id = self.meeting_id
+
+        def done(_: object) -> None:
+            self.refresh_view()
+            if then:
+                then()
+
+        self.app.writer.submit(lambda: self.app.repo.update("meetings", meeting_id, change), done)
+        return True
+
+    def change_item(self, item_id: str, change: Callable[[AgendaItem], AgendaItem]) -> None:
+        def apply(meeting: Meeting) -> Meeting:
+            item = meeting.item(item_id)
+            return meeting if item is None else ops.replace_item(meeting, change(item))
+
+        self.change_meeting(apply)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        item = self.meeting.item(self._notes_item or "")
+        if item is None or event.text_area.text == item.notes:
+            return
+        if self._notes_timer is not None:
+            self._notes_timer.stop()
+        self._notes_timer = self.set_timer(NOTES_PAUSE, self.save_notes)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget.id == "notes":
+            self.save_notes()
+
+    def save_notes(self) -> None:
+        """Save the editor's text if it differs from what is stored (typing paused, focus left, quit)."""
+        if self._notes_timer is not None:
+            self._notes_timer.stop()
+            self._notes_timer = None
+        item = self.meeting.item(self._notes_item or "")
+        text = self.query_one("#notes", TextArea).text
+        if item is not None and text != item.notes and not self.app.repo.readonly:
+            self.change_item(item.id, lambda i: i.model_copy(update={"notes": text}))
+
+    def save_pending(self) -> None:
+        self.save_notes()
+
+    def _add_time(self, item_id: str | None, seconds: int) -> None:
+        if item_id and seconds:
+            self.change_item(item_id, lambda i: ops.add_spent(i, seconds))
+
+    # Actions -----------------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        if self.focused is not None and self.focused.id == "notes":
+            self.query_one(AgendaTable).focus()
+        else:
+            self.save_notes()
+            self.app.pop_screen()
+
+    def action_notes(self) -> None:
+        if self.selected() is not None and self.app.writable():
+            self.query_one("#notes", TextArea).focus()
+
+    def action_timer(self) -> None:
+        item = self.selected()
+        if item is None or not self.app.writable():
+            return
+        timer = self.app.timer
+        was = timer.item_id
+        self._add_time(*timer.stop())
+        self._since_checkpoint = 0
+        if was != item.id:
+            timer.start(item.id)
+            if self.meeting.status is MeetingStatus.PLANNED:
+                self.change_meeting(lambda m: ops.start(m, now()))
+        self.refresh_view()
+
+    def action_add_item(self) -> None:
+        def added(fields: dict | None) -> None:
+            if fields:
+                new_id: list[str] = []
+
+                def add(meeting: Meeting) -> Meeting:
+                    changed, item = ops.add_item(self.app.repo.dataset, meeting, **fields)
+                    new_id.append(item.id)
+                    return changed
+
+                self.change_meeting(add, then=lambda: self._select(new_id[0]))
+
+        if self.app.writable():
+            self.app.push_screen(ItemForm(), added)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_edit_item()
+
+    def action_edit_item(self) -> None:
+        item = self.selected()
+        if item is None or not self.app.writable():
+            return
+
+        def edited(fields: dict | None) -> None:
+            if fields:
+                self.change_item(item.id, lambda i: i.model_copy(update=fields))
+
+        self.app.push_screen(ItemForm(item), edited)
+
+    def action_delete_item(self) -> None:
+        item = self.selected()
+        if item is None or not self.app.writable():
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                if self.app.timer.item_id == item.id:
+                    self.app.timer.stop()
+                self.change_meeting(lambda m: ops.remove_item(m, item.id))
+
+        self.app.push_screen(Confirm(t("confirm.delete_item", number=item.number, title=item.title)), answered)
+
+    def action_move(self, offset: int) -> None:
+        item = self.selected()
+        if item is not None:
+            self.change_meeting(lambda m: ops.move_item(m, item.id, offset), then=lambda: self._select(item.id))
+
+    def action_confidential(self) -> None:
+        item = self.selected()
+        if item is None or not self.app.writable():
+            return
+        if item.confidential:
+            self.change_item(item.id, lambda i: ops.set_confidential(i, False))
+            return
+
+        def answered(basis: str | None) -> None:
+            if basis is not None:
+                self.change_item(item.id, lambda i: ops.set_confidential(i, True, basis))
+
+        self.app.push_screen(AskText(t("form.confidential", number=item.number), t("field.legal_basis"),
+                                     ops.DEFAULT_LEGAL_BASIS), answered)
+
+    def action_decision(self) -> None:
+        item = self.selected()
+        if item is None or not self.app.writable():
+            return
+
+        def decided(text: str | None) -> None:
+            if text:
+                self.change_item(item.id, lambda i: ops.add_decision(i, text))
+
+        self.app.push_screen(DecisionForm(), decided)
+
+    def action_action(self) -> None:
+        item = self.selected()
+        if item is None or not self.app.writable():
+            return
+        meeting = self.meeting
+        dataset = self.app.repo.dataset
+        due = ops.default_due(meeting, dataset.forum(meeting.forum).cadence_weeks)
+
+        def made(fields: dict | None) -> None:
+            if fields:
+                action = ops.new_action(meeting, item, **fields)
+                self.app.writer.submit(lambda: self.app.repo.save(action), lambda _: self.refresh_view())
+
+        self.app.push_screen(ActionForm(dataset, meeting, item, due), made)
+
+    def action_details(self) -> None:
+        if not self.app.writable():
+            return
+
+        def edited(changed: Meeting | None) -> None:
+            if changed is not None:
+                fields = {k: getattr(changed, k) for k in ("starts_at", "location", "chair", "minute_taker")}
+                self.change_meeting(lambda m: m.model_copy(update=fields))
+
+        self.app.push_screen(MeetingForm(self.app.repo.dataset, self.meeting), edited)
+
+    def action_start_or_end(self) -> None:
+        meeting = self.meeting
+        if not self.app.writable() or meeting.status is MeetingStatus.CLOSED:
+            if meeting.status is MeetingStatus.CLOSED:
+                self.notify(t("meeting.already_closed"))
+            return
+        if meeting.status is MeetingStatus.PLANNED:
+            self.change_meeting(lambda m: ops.start(m, now()), then=lambda: self.notify(t("meeting.started")))
+            return
+        forum = self.app.repo.dataset.forum(meeting.forum)
+        proposed = format_date(meeting.starts_at + timedelta(weeks=forum.cadence_weeks))
+
+        def next_date(text: str | None) -> None:
+            if text is None:
+                return
+            try:
+                day = parse_date(text) if text else None
+            except ValueError:
+                self.notify(t("validation.not_a_date"), severity="error")
+                return
+            at = datetime(day.year, day.month, day.day, meeting.starts_at.hour, meeting.starts_at.minute,
+                          tzinfo=OSLO) if day else None
+            self._add_time(*self.app.timer.stop())
+            self.save_notes()
+            self.change_meeting(lambda m: ops.end(m, now(), at), then=lambda: self.notify(t("meeting.ended")))
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.app.push_screen(AskText(t("form.next_meeting"), t("field.date"), proposed, required=False),
+                                     next_date)
+
+        self.app.push_screen(Confirm(t("confirm.end_meeting")), confirmed)
+
+    def action_attendance(self) -> None:
+        from slt_tui.ui.screens.attendance import AttendanceScreen
+
+        self.save_notes()
+        self.app.push_screen(AttendanceScreen(self.meeting_id), lambda _: self.refresh_view())
+
+    def action_register(self) -> None:
+        from slt_tui.ui.screens.register import RegisterScreen
+
+        self.save_notes()
+        self.app.push_screen(RegisterScreen(self.meeting.forum, self.meeting_id), lambda _: self.refresh_view())
+
+    def _select(self, item_id: str) -> None:
+        table = self.query_one(AgendaTable)
+        if item_id in table.rows:
+            table.move_cursor(row=table.get_row_index(item_id))
