@@ -35,16 +35,22 @@ async def test_forum_summary_tells_next_meeting_and_overdue_points(sample_db):
             assert "Ingen planlagte møter" in str(forums.get_option("politiradet").prompt)
 
 
-async def test_help_toggles_and_q_quits(sample_db):
+async def test_help_lists_the_keys_in_norwegian_and_q_quits(sample_db):
+    from textual.widgets import Static
+
+    from slt_tui.ui.screens.help import KeysScreen
+
     with Repository.open(sample_db) as repo:
         app = SltApp(repo)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("question_mark")
             await pilot.pause()
-            assert app.screen.query("HelpPanel")
+            assert isinstance(app.screen, KeysScreen)
+            listed = "\n".join(str(w.render()) for w in app.screen.query(Static))
+            assert "Avslutt" in listed and "Åpne" in listed and "ctrl+p" in listed
             await pilot.press("question_mark")
             await pilot.pause()
-            assert not app.screen.query("HelpPanel")
+            assert not isinstance(app.screen, KeysScreen)
             await pilot.press("q")
             await pilot.pause()
         assert app.return_code == 0
