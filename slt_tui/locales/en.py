@@ -148,6 +148,7 @@ MESSAGES: dict[str, str] = {
     "form.nobody": "Nobody",
     "form.required": "Required.",
     "form.substitute": "Substitute for {name}",
+    "help.move": "move in lists and tables",
     "help.palette": "the command palette: every command by name",
     "key.absent": "Absent",
     "key.action": "Follow-up",

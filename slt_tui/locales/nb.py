@@ -148,6 +148,7 @@ MESSAGES: dict[str, str] = {
     "form.nobody": "Ingen",
     "form.required": "Må fylles ut.",
     "form.substitute": "Vara for {name}",
+    "help.move": "flytt i lister og tabeller",
     "help.palette": "kommandopaletten: alle kommandoer ved navn",
     "key.absent": "Ikke møtt",
     "key.action": "Oppfølging",

@@ -11,7 +11,7 @@ from textual.screen import Screen
 
 from slt_tui.i18n import t
 from slt_tui.store import Repository
-from slt_tui.ui.screens.help import KeysScreen
+from slt_tui.ui.screens.help import KeysScreen, own_bindings
 from slt_tui.ui.screens.start import StartScreen
 from slt_tui.ui.timer import ItemTimer
 from slt_tui.ui.writer import Writer
@@ -92,11 +92,7 @@ class SltApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers every key of the current screen by its description, then Textual's own."""
-        seen: set[str] = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if binding.description and binding.action not in seen and active.enabled:
-                seen.add(binding.action)
-                yield SystemCommand(binding.description, f"{t('palette.key')}: {self.get_key_display(binding)}",
-                                    lambda node=active.node, action=binding.action: self.run_action(action, node))
+        for node, binding in own_bindings(screen):
+            yield SystemCommand(binding.description, f"{t('palette.key')}: {self.get_key_display(binding)}",
+                                lambda node=node, action=binding.action: self.run_action(action, node))
         yield from super().get_system_commands(screen)

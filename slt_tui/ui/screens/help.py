@@ -2,13 +2,33 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from collections.abc import Iterator
+
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
 from slt_tui.i18n import t
+
+
+def own_bindings(screen: Screen) -> Iterator[tuple[DOMNode, Binding]]:
+    """slt-tui's own keys on `screen` and the app (not Textual's built-in, English ones), each action once.
+
+    Read from the classes rather than from what is active, so that a key the focused widget also
+    uses (enter in a list) is still listed with the screen's description.
+    """
+    seen: set[str] = set()
+    for node in (screen, screen.app):
+        for cls in type(node).__mro__:
+            if not cls.__module__.startswith("slt_tui."):
+                continue
+            for binding in vars(cls).get("BINDINGS", ()):
+                if binding.description and binding.action not in seen:
+                    seen.add(binding.action)
+                    yield node, binding
 
 
 class KeysScreen(ModalScreen[None]):
@@ -19,14 +39,9 @@ class KeysScreen(ModalScreen[None]):
         self.below = below
 
     def compose(self) -> ComposeResult:
-        rows = []
-        seen: set[str] = set()
-        for active in self.below.active_bindings.values():
-            binding = active.binding
-            if binding.description and binding.action not in seen:
-                seen.add(binding.action)
-                rows.append(f"{self.app.get_key_display(binding):>12}  {binding.description}")
-        rows.append(f"{'ctrl+p':>12}  {t('help.palette')}")
+        app: App = self.app
+        rows = [f"{app.get_key_display(b):>12}  {b.description}" for _, b in own_bindings(self.below)]
+        rows += [f"{'↑ ↓':>12}  {t('help.move')}", f"{'ctrl+p':>12}  {t('help.palette')}"]
         with VerticalScroll(classes="form"):
             yield Label(t("help.title"), classes="form-title")
             yield Static("\n".join(rows))
