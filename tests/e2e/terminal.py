@@ -65,7 +65,17 @@ class Terminal:
 
     def send(self, keys: str) -> None:
         os.write(self.master, keys.encode())
-        self.pump(0.1)
+        # A lone ESC followed at once by a key reads as alt+key, in any terminal program; a person
+        # pauses, and so does this.
+        self.pump(0.35 if keys == "\x1b" else 0.1)
+
+    def footer(self, *keys: str) -> str:
+        """Wait until the bottom line shows all of `keys`, whole; return it."""
+        self.wait_for(*keys)
+        last = self.screen.display[-1]
+        missing = [k for k in keys if k not in last]
+        assert not missing, f"footer {last!r} lacks {missing}"
+        return last
 
     def wait_exit(self, timeout: float = 20) -> int:
         end = time.monotonic() + timeout

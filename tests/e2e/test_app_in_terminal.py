@@ -31,7 +31,7 @@ def test_demo_shows_the_sample_municipality_and_quits_cleanly(terminal, tmp_path
     screen = term.wait_for("Fjordvik kommune", "Politirådet", "Koordineringsgruppa", "Oppvekstteam")
     assert "demo" in screen.splitlines()[0]
     assert "Neste møte: 08.12.2026" in screen and "forfalt" in screen
-    assert "q Avslutt" in screen.splitlines()[-1] and "? Hjelp" in screen.splitlines()[-1]
+    term.footer("q Avslutt", "? Hjelp")
     assert list(tmp_path.glob("slt-tui-demo-*")), "the demo works on a scratch copy"
     term.send("q")
     assert term.wait_exit() == 0
@@ -86,3 +86,49 @@ def test_the_read_only_notice_follows_the_language(terminal, sample_db):
         term.wait_for("read-only", "is in use by")
         term.send("q")
         assert term.wait_exit() == 0
+
+
+def test_a_note_typed_in_a_real_terminal_is_in_the_file_after_quitting(terminal, sample_db):
+    term = terminal("--db", str(sample_db), "--lang", "en", "--meeting", "kg-2026-12-08")
+    term.wait_for("Koordineringsgruppa · 08.12.2026 09:00 · planned", "14/26", "Case 10/26")
+    term.send("\x1b[B")  # down to 11/26
+    term.send("n")
+    term.send("Rektor orienterte; ny plan i januar.")
+    term.send("\x1b")  # escape leaves the editor (and saves)
+    term.send("q")
+    assert term.wait_exit() == 0
+    with Repository.open(sample_db, readonly=True) as repo:
+        assert repo.dataset.meeting("kg-2026-12-08").agenda[1].notes == "Rektor orienterte; ny plan i januar."
+
+
+FOOTERS = {  # what each screen's footer must show whole at 80 columns
+    "start": ["⏎ Åpne", "q Avslutt", "? Hjelp"],
+    "meeting": ["a Ny sak", "n Notat", "d Vedtak", "t Oppfølging", "p Oppmøte", "␣ Tid", "q Avslutt", "? Hjelp"],
+    "attendance": ["t Til stede", "f Forfall", "i Ikke møtt", "v Vara", "g Gjest", "esc Tilbake"],
+    "register": ["1 åpen", "2 under arbeid", "3 utført", "4 utgår", "k Kommentar", "f Etat", "esc Tilbake"],
+}
+
+
+def test_every_screen_fits_80_by_24_with_its_keys_whole(terminal, sample_db):
+    term = terminal("--db", str(sample_db))
+    term.wait_for("Koordineringsgruppa")
+    term.footer(*FOOTERS["start"])
+    term.send("\x1b[B")
+    term.send("\r")  # enter opens the forum's next meeting
+    screen = term.wait_for("Sak 10/26", "brukt 0/70 min")
+    term.footer(*FOOTERS["meeting"])
+    assert "Min  Brukt" in screen  # the time columns are not pushed off the table
+    term.send("p")
+    term.wait_for("Ingrid Solbakk", "etater representert")
+    term.footer(*FOOTERS["attendance"])
+    term.send("\x1b")
+    term.wait_for("Sak 10/26")
+    term.send("o")
+    term.wait_for("Åpne oppfølgingspunkter i Koordineringsgruppa")
+    term.footer(*FOOTERS["register"])
+    term.send("\x1b")
+    term.send("?")
+    screen = term.wait_for("Taster", "Slett sak", "Flytt opp")
+    term.send("\x1b")
+    term.send("q")
+    assert term.wait_exit() == 0

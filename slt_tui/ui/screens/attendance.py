@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from slt_tui.domain import AttendanceStatus, Meeting
 from slt_tui.domain import meeting_ops as ops
 from slt_tui.i18n import t
 from slt_tui.ui.modals.questions import AskText
 from slt_tui.ui.screens.meeting import coverage_line
+from slt_tui.ui.widgets.footer import KeyFooter
 
 
 class AttendanceScreen(Screen[None]):
@@ -33,7 +34,7 @@ class AttendanceScreen(Screen[None]):
         yield Static(t("attendance.title"), id="attendance-title")
         yield DataTable(id="members", cursor_type="row", zebra_stripes=True)
         yield Static(id="coverage")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

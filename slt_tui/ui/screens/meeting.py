@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
+from textual.widgets import DataTable, Header, Label, Static, TextArea
 
 from slt_tui.domain import AgendaItem, Meeting, MeetingStatus, agenda_time, coverage
 from slt_tui.domain import meeting_ops as ops
@@ -23,6 +23,7 @@ from slt_tui.ui.format import date_time, duration
 from slt_tui.ui.modals.forms import ActionForm, DecisionForm, ItemForm, MeetingForm
 from slt_tui.ui.modals.questions import AskText, Confirm
 from slt_tui.ui.widgets.agenda import AgendaTable
+from slt_tui.ui.widgets.footer import KeyFooter
 
 NOTES_PAUSE = 0.6  # seconds after typing stops before the notes are saved
 CHECKPOINT = 30  # seconds between saves of a running item timer
@@ -77,7 +78,7 @@ class MeetingScreen(Screen):
                 yield Static(id="decisions")
                 yield Static(id="actions")
         yield Static(id="coverage")
-        yield Footer(show_command_palette=False)  # ctrl+p works all the same; `?` lists it
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_view()
@@ -115,7 +116,7 @@ class MeetingScreen(Screen):
             notes.disabled = True
             return
         notes.disabled = False
-        title.update(Text.assemble((f"Sak {item.number} ", "bold"), (item.title, "bold")))
+        title.update(Text(t("detail.case", number=item.number, title=item.title), style="bold"))
         meta = [t(f"kind.item.{item.kind.value}"), t("detail.planned", minutes=item.planned_minutes)]
         if item.presenter:
             meta.append(item.presenter)

@@ -8,12 +8,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from slt_tui.domain import ActionItem, ActionStatus, ActionUpdate
 from slt_tui.domain.clock import format_date, now, today
 from slt_tui.i18n import t
 from slt_tui.ui.modals.questions import AskText
+from slt_tui.ui.widgets.footer import KeyFooter
 
 
 class RegisterScreen(Screen[None]):
@@ -37,7 +38,7 @@ class RegisterScreen(Screen[None]):
         yield Static(id="register-title")
         yield DataTable(id="points", cursor_type="row", zebra_stripes=True)
         yield Static(id="register-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

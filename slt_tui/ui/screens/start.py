@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, OptionList
+from textual.widgets import DataTable, Header, OptionList
 from textual.widgets.option_list import Option
 
 from slt_tui.domain import Dataset, Forum, MeetingStatus, overdue
 from slt_tui.domain.clock import format_date, today
 from slt_tui.i18n import plural, t
+from slt_tui.ui.widgets.footer import KeyFooter
 
 
 def forum_summary(dataset: Dataset, forum: Forum) -> Text:
@@ -42,14 +43,14 @@ def offered_meeting(dataset: Dataset, forum_id: str):
 
 
 class StartScreen(Screen):
-    BINDINGS = [Binding("enter", "open", t("key.open"), id="open", priority=False)]
+    BINDINGS = [Binding("enter", "open", t("key.open"), id="open", priority=True)]  # shown; lists act on it
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="columns"):
             yield OptionList(id="forums")
             yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         dataset: Dataset = self.app.repo.dataset

@@ -1,0 +1,45 @@
+"""Driving the app with Pilot: open a meeting, wait for saves, read back what is on disk."""
+
+from __future__ import annotations
+
+import asyncio
+from contextlib import asynccontextmanager
+
+from textual.widgets import Static
+
+from slt_tui.store import Repository
+from slt_tui.ui.app import SltApp
+
+
+@asynccontextmanager
+async def meeting_app(path, meeting_id="kg-2026-12-08", *, readonly=False, size=(80, 24)):
+    repo = Repository.open(path, readonly=readonly)
+    try:
+        app = SltApp(repo, meeting_id=meeting_id)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            yield app, pilot
+    finally:
+        repo.close()
+
+
+async def settle(app, pilot) -> None:
+    """Wait until every save handed to the writer has landed and the screen has redrawn."""
+    await pilot.pause()
+    await asyncio.to_thread(app.writer.flush)
+    await pilot.pause()
+
+
+async def type_text(pilot, text: str) -> None:
+    for ch in text:
+        await pilot.press("space" if ch == " " else ch)
+
+
+def on_disk(path):
+    """The dataset as it is in the file now (not as the app holds it)."""
+    with Repository.open(path, readonly=True) as repo:
+        return repo.dataset
+
+
+def text_of(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())

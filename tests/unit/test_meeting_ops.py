@@ -1,0 +1,84 @@
+"""The changes made during a meeting, as pure functions on the sample's records."""
+
+from datetime import date, datetime
+
+import pytest
+
+from slt_tui.domain import AttendanceStatus, ItemKind, MeetingStatus
+from slt_tui.domain import meeting_ops as ops
+from slt_tui.domain.clock import OSLO
+from slt_tui.errors import DomainError
+from slt_tui.store import Repository
+
+
+@pytest.fixture
+def dataset(sample_db):
+    with Repository.open(sample_db, readonly=True) as repo:
+        return repo.dataset
+
+
+def numbers(meeting):
+    return [i.number for i in meeting.agenda]
+
+
+def test_a_new_item_gets_the_next_case_number(dataset):
+    december = dataset.meeting("kg-2026-12-08")
+    changed, item = ops.add_item(dataset, december, "Nytt tiltak", ItemKind.DISCUSSION, "Ola", 15)
+    assert item.number == "15/26" and changed.agenda[-1] == item
+    assert (item.kind, item.presenter, item.planned_minutes) == (ItemKind.DISCUSSION, "Ola", 15)
+
+
+def test_the_first_item_of_an_empty_meeting_continues_the_forums_year(dataset):
+    empty = dataset.meeting("kg-2026-12-08").model_copy(update={"agenda": ()})
+    _, item = ops.add_item(dataset, empty, "Første sak")
+    assert item.number == "10/26"  # the October meeting ended at 09/26
+
+
+def test_removing_and_moving_renumber_in_agenda_order(dataset):
+    december = dataset.meeting("kg-2026-12-08")
+    removed = ops.remove_item(december, "s2")
+    assert numbers(removed) == ["10/26", "11/26", "12/26", "13/26"]
+    assert [i.id for i in removed.agenda] == ["s1", "s3", "s4", "s5"]
+    moved = ops.move_item(december, "s5", -1)
+    assert numbers(moved) == numbers(december)
+    assert [i.id for i in moved.agenda] == ["s1", "s2", "s3", "s5", "s4"]
+    assert ops.move_item(december, "s1", -1) == december  # the top stays the top
+
+
+def test_confidential_defaults_to_the_usual_legal_basis_and_clears(dataset):
+    item = dataset.meeting("kg-2026-12-08").agenda[0]
+    secret = ops.set_confidential(item, True, "")
+    assert secret.confidential and secret.legal_basis == "offl. § 13 jf. fvl. § 13"
+    assert ops.set_confidential(secret, False).legal_basis == ""
+
+
+def test_start_and_end(dataset):
+    at = datetime(2026, 12, 8, 9, 3, tzinfo=OSLO)
+    running = ops.start(dataset.meeting("kg-2026-12-08"), at)
+    assert running.status is MeetingStatus.RUNNING and running.started_at == at
+    assert ops.start(running, datetime(2026, 12, 8, 10, tzinfo=OSLO)).started_at == at  # starting twice: no-op
+    closed = ops.end(running, datetime(2026, 12, 8, 11, tzinfo=OSLO), None)
+    assert closed.status is MeetingStatus.CLOSED
+    with pytest.raises(DomainError):
+        ops.start(closed, at)
+    with pytest.raises(DomainError):
+        ops.end(dataset.meeting("kg-2026-12-08"), at, None)
+
+
+def test_default_due_is_the_next_meeting_else_the_cadence(dataset):
+    assert ops.default_due(dataset.meeting("kg-2026-10-27"), 6) == date(2026, 12, 8)
+    assert ops.default_due(dataset.meeting("kg-2026-12-08"), 6) == date(2027, 1, 19)
+
+
+def test_attendance_replaces_a_members_row(dataset):
+    meeting = dataset.meeting("kg-2026-09-15")
+    changed = ops.set_attendance(meeting, "jonas-tveitan", AttendanceStatus.SUBSTITUTE, "Henrik Aalvik")
+    rows = [a for a in changed.attendance if a.person == "jonas-tveitan"]
+    assert len(rows) == 1 and rows[0].substitute == "Henrik Aalvik"
+    assert len(changed.attendance) == len(meeting.attendance)
+
+
+def test_spent_time_only_grows(dataset):
+    item = dataset.meeting("kg-2026-12-08").agenda[0]
+    assert ops.add_spent(item, 90).spent_seconds == 90
+    assert ops.add_spent(item, -5).spent_seconds == 0
