@@ -43,7 +43,10 @@ def offered_meeting(dataset: Dataset, forum_id: str):
 
 
 class StartScreen(Screen):
-    BINDINGS = [Binding("enter", "open", t("key.open"), id="open", priority=True)]  # shown; lists act on it
+    BINDINGS = [
+        Binding("enter", "open", t("key.open"), id="open", priority=True),  # shown; the lists act on it
+        Binding("r", "registers", t("key.registers"), id="registers"),
+    ]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -56,12 +59,7 @@ class StartScreen(Screen):
         dataset: Dataset = self.app.repo.dataset
         forums = self.query_one("#forums", OptionList)
         forums.border_title = t("start.forums")
-        for i, forum in enumerate(dataset.forums):
-            if i:
-                forums.add_option(None)  # a divider line between forums
-            forums.add_option(Option(forum_summary(dataset, forum), id=forum.id))
-        if not dataset.forums:
-            forums.add_option(Option(t("start.no_forums"), disabled=True))
+        self._fill_forums(dataset, forums)
         table = self.query_one("#meetings", DataTable)
         table.border_title = t("start.meetings")
         table.add_columns(t("col.date"), t("col.status"), t("col.id"))
@@ -73,6 +71,15 @@ class StartScreen(Screen):
             forums.focus()
             if running:
                 self.notify(t("start.resume", forum=dataset.forum(running.forum).name), timeout=8)
+
+    @staticmethod
+    def _fill_forums(dataset: Dataset, forums: OptionList) -> None:
+        for i, forum in enumerate(dataset.forums):
+            if i:
+                forums.add_option(None)  # a divider line between forums
+            forums.add_option(Option(forum_summary(dataset, forum), id=forum.id))
+        if not dataset.forums:
+            forums.add_option(Option(t("start.no_forums"), disabled=True))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
@@ -92,9 +99,18 @@ class StartScreen(Screen):
         elif isinstance(focused, DataTable) and focused.row_count:
             focused.action_select_cursor()
 
+    def action_registers(self) -> None:
+        from slt_tui.ui.screens.registers import RegistersScreen
+
+        self.app.push_screen(RegistersScreen())
+
     def on_screen_resume(self) -> None:
         dataset = self.app.repo.dataset
         forums = self.query_one("#forums", OptionList)
+        known = {forums.get_option_at_index(i).id for i in range(forums.option_count)}
+        if known - {None} != {f.id for f in dataset.forums}:  # forums added or removed in the registers
+            forums.clear_options()
+            self._fill_forums(dataset, forums)
         for forum in dataset.forums:
             forums.replace_option_prompt(forum.id, forum_summary(dataset, forum))
         option = forums.highlighted_option

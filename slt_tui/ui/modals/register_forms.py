@@ -1,0 +1,86 @@
+"""Forms for the registers: an agency, a person, a forum with its members and agenda template."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Select, SelectionList, TextArea
+
+from slt_tui.domain import Agency, Dataset, Forum, Level, Person
+from slt_tui.domain.registers import format_standing_items, parse_standing_items, slug_id
+from slt_tui.i18n import t
+from slt_tui.ui.modals.base import FormModal, field
+
+
+class AgencyForm(FormModal[Agency]):
+    def __init__(self, agency: Agency | None = None) -> None:
+        super().__init__()
+        self.agency = agency
+        self.title = t("form.agency.edit" if agency else "form.agency.new")
+
+    def compose_fields(self) -> ComposeResult:
+        a = self.agency
+        yield from field(t("field.code"), Input(value=a.code if a else "", id="code", disabled=a is not None))
+        yield from field(t("field.name"), Input(value=a.name if a else "", id="name"))
+
+    def build(self) -> Agency:
+        return Agency(code=self.value("code"), name=self.value("name"))
+
+
+class PersonForm(FormModal[Person]):
+    def __init__(self, dataset: Dataset, person: Person | None = None) -> None:
+        super().__init__()
+        self.dataset, self.person = dataset, person
+        self.title = t("form.person.edit" if person else "form.person.new")
+
+    def compose_fields(self) -> ComposeResult:
+        p = self.person
+        agencies = [(f"{a.code} – {a.name}", a.code) for a in self.dataset.agencies]
+        yield from field(t("field.name"), Input(value=p.name if p else "", id="name"))
+        yield from field(t("field.agency"), Select(agencies, value=p.agency if p else Select.NULL,
+                                                   prompt=t("form.choose"), id="agency"))
+        yield from field(t("field.role"), Input(value=p.role if p else "", id="role"))
+        yield from field(t("field.email"), Input(value=p.email if p else "", id="email"))
+
+    def build(self) -> Person:
+        agency = self.value("agency")
+        if agency is Select.NULL:
+            raise ValueError(t("form.agency_required"))
+        name = self.value("name")
+        person_id = self.person.id if self.person else slug_id(name, {p.id for p in self.dataset.people})
+        return Person(id=person_id, name=name, agency=agency, role=self.value("role"), email=self.value("email"))
+
+
+class ForumForm(FormModal[Forum]):
+    def __init__(self, dataset: Dataset, forum: Forum | None = None) -> None:
+        super().__init__()
+        self.dataset, self.forum = dataset, forum
+        self.title = t("form.forum.edit" if forum else "form.forum.new")
+
+    def compose_fields(self) -> ComposeResult:
+        f = self.forum
+        levels = [(t(f"level.{level.value}"), level) for level in Level]
+        members = set(f.members) if f else set()
+        required = set(f.required_agencies) if f else set()
+        yield from field(t("field.name"), Input(value=f.name if f else "", id="name"))
+        yield from field(t("field.level"), Select(levels, value=f.level if f else Level.COORDINATION,
+                                                  allow_blank=False, id="level"))
+        yield from field(t("field.cadence"), Input(value=str(f.cadence_weeks if f else 6), type="integer",
+                                                   id="cadence"))
+        yield from field(t("field.members"), SelectionList(
+            *[(f"{p.name} ({p.agency})", p.id, p.id in members) for p in self.dataset.people], id="members"))
+        yield from field(t("field.required_agencies"), SelectionList(
+            *[(f"{a.code} – {a.name}", a.code, a.code in required) for a in self.dataset.agencies], id="required"))
+        yield from field(t("field.standing_items"), TextArea(format_standing_items(f.standing_items) if f else "",
+                                                             id="standing", show_line_numbers=False))
+
+    def build(self) -> Forum:
+        name = self.value("name")
+        forum_id = self.forum.id if self.forum else slug_id(name, {f.id for f in self.dataset.forums})
+        cadence = self.value("cadence").strip()
+        return Forum(
+            id=forum_id, name=name, level=self.value("level"),
+            cadence_weeks=int(cadence) if cadence.isdigit() else cadence,
+            members=tuple(self.query_one("#members", SelectionList).selected),
+            required_agencies=tuple(self.query_one("#required", SelectionList).selected),
+            standing_items=parse_standing_items(self.query_one("#standing", TextArea).text),
+        )

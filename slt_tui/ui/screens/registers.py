@@ -1,0 +1,115 @@
+"""Registers: agencies, people and forums, so that a municipality sets itself up without editing JSON."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, TabbedContent, TabPane
+
+from slt_tui.domain.dataset import key_of
+from slt_tui.i18n import t
+from slt_tui.ui.modals.questions import Confirm
+from slt_tui.ui.modals.register_forms import AgencyForm, ForumForm, PersonForm
+from slt_tui.ui.widgets.footer import KeyFooter
+
+TABLES = ("agencies", "people", "forums")
+
+
+class RegistersScreen(Screen[None]):
+    BINDINGS = [
+        Binding("a", "add", t("key.new"), id="add"),
+        Binding("enter", "edit", t("key.edit"), id="edit", priority=True),
+        Binding("delete", "delete", t("key.delete"), id="delete"),
+        Binding("escape", "close", t("key.back"), id="back"),
+        Binding("right", "tab(1)", t("key.next_tab"), id="next_tab", priority=True, show=False),
+        Binding("left", "tab(-1)", t("key.previous_tab"), id="previous_tab", priority=True, show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="tabs"):
+            for table in TABLES:
+                with TabPane(t(f"registers.{table}"), id=f"tab-{table}"):
+                    yield DataTable(id=table, cursor_type="row", zebra_stripes=True)
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        columns = {"agencies": ("col.code", "col.name"), "people": ("col.name", "col.agency", "col.role"),
+                   "forums": ("col.name", "col.level", "col.members")}
+        for table, keys in columns.items():
+            self.query_one(f"#{table}", DataTable).add_columns(*(t(k) for k in keys))
+        self.refresh_view()
+        self.query_one("#agencies", DataTable).focus()
+
+    def refresh_view(self) -> None:
+        dataset = self.app.repo.dataset
+        rows = {
+            "agencies": [(a.code, (a.code, a.name)) for a in dataset.agencies],
+            "people": [(p.id, (p.name, p.agency, p.role)) for p in dataset.people],
+            "forums": [(f.id, (f.name, t(f"level.{f.level.value}"), str(len(f.members)))) for f in dataset.forums],
+        }
+        for table, content in rows.items():
+            widget = self.query_one(f"#{table}", DataTable)
+            row = widget.cursor_row
+            widget.clear()
+            for key, cells in content:
+                widget.add_row(*cells, key=key)
+            if widget.row_count:
+                widget.move_cursor(row=min(row, widget.row_count - 1))
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self.query_one(f"#{self.current}", DataTable).focus()
+
+    @property
+    def current(self) -> str:
+        return str(self.query_one(TabbedContent).active).removeprefix("tab-")
+
+    def selected_key(self) -> str | None:
+        table = self.query_one(f"#{self.current}", DataTable)
+        if not table.row_count:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def form(self, record=None):
+        dataset = self.app.repo.dataset
+        return {"agencies": lambda: AgencyForm(record), "people": lambda: PersonForm(dataset, record),
+                "forums": lambda: ForumForm(dataset, record)}[self.current]()
+
+    def _save(self, record) -> None:
+        if record is not None:
+            self.app.writer.submit(lambda: self.app.repo.save(record), lambda saved: self._saved(key_of(saved)))
+
+    def _saved(self, key: str) -> None:
+        self.refresh_view()
+        table = self.query_one(f"#{self.current}", DataTable)
+        if key in table.rows:
+            table.move_cursor(row=table.get_row_index(key))
+
+    def action_add(self) -> None:
+        if self.app.writable():
+            self.app.push_screen(self.form(), self._save)
+
+    def action_edit(self) -> None:
+        key = self.selected_key()
+        if key is not None and self.app.writable():
+            self.app.push_screen(self.form(self.app.repo.dataset.get(self.current, key)), self._save)
+
+    def action_delete(self) -> None:
+        key = self.selected_key()
+        if key is None or not self.app.writable():
+            return
+        table = self.current
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.app.writer.submit(lambda: self.app.repo.delete(table, key), lambda _: self.refresh_view())
+
+        self.app.push_screen(Confirm(t("confirm.delete", what=key)), answered)
+
+    def action_tab(self, offset: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        tabs.active = f"tab-{TABLES[(TABLES.index(self.current) + offset) % len(TABLES)]}"
+
+    def action_close(self) -> None:
+        self.dismiss(None)
