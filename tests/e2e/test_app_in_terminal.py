@@ -90,7 +90,7 @@ def test_the_read_only_notice_follows_the_language(terminal, sample_db):
 
 def test_a_note_typed_in_a_real_terminal_is_in_the_file_after_quitting(terminal, sample_db):
     term = terminal("--db", str(sample_db), "--lang", "en", "--meeting", "kg-2026-12-08")
-    term.wait_for("Koordineringsgruppa · 08.12.2026 09:00 · planned", "14/26", "Case 10/26")
+    term.wait_for("Koordineringsgruppa · 08.12.2026", "planned · used 0/70 min", "14/26", "Case 10/26")
     term.send("\x1b[B")  # down to 11/26
     term.send("n")
     term.send("Rektor orienterte; ny plan i januar.")
@@ -115,7 +115,7 @@ def test_every_screen_fits_80_by_24_with_its_keys_whole(terminal, sample_db):
     term.footer(*FOOTERS["start"])
     term.send("\x1b[B")
     term.send("\r")  # enter opens the forum's next meeting
-    screen = term.wait_for("Sak 10/26", "brukt 0/70 min")
+    screen = term.wait_for("Sak 10/26", "planlagt · brukt 0/70 min")
     term.footer(*FOOTERS["meeting"])
     assert "Min  Brukt" in screen  # the time columns are not pushed off the table
     term.send("p")

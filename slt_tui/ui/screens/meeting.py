@@ -62,12 +62,15 @@ class MeetingScreen(Screen):
         self._notes_item: str | None = None
         self._notes_timer: Timer | None = None
         self._since_checkpoint = 0
+        self._shown_minute = -1
 
     # Layout ------------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="status")
+        with Horizontal(id="status-bar"):
+            yield Static(id="status")
+            yield Static(id="clock")  # fixed size: its once-a-second update repaints nothing else
         with Horizontal(id="body"):
             yield AgendaTable(id="agenda")
             with VerticalScroll(id="detail"):
@@ -101,6 +104,8 @@ class MeetingScreen(Screen):
         timer = self.app.timer
         self.query_one(AgendaTable).show(meeting, timer.item_id, timer.elapsed())
         self.query_one("#coverage", Static).update(coverage_line(self.app, meeting))
+        forum = self.app.repo.dataset.forum(meeting.forum)
+        self.query_one("#status", Static).update(f"{forum.name} · {date_time(meeting.starts_at)}", layout=False)
         self.show_item(reload_notes=False)
         self.tick()
 
@@ -136,7 +141,6 @@ class MeetingScreen(Screen):
     def tick(self) -> None:
         """Once a second: the meeting clock and the running item's time, and nothing else."""
         meeting = self.meeting
-        forum = self.app.repo.dataset.forum(meeting.forum)
         timer = self.app.timer
         if meeting.status is MeetingStatus.RUNNING and meeting.started_at:
             state = t("status.clock", time=duration(int((now() - meeting.started_at).total_seconds())))
@@ -146,15 +150,20 @@ class MeetingScreen(Screen):
             state = t("status.planned")
         used = agenda_time(meeting)
         spent = used.spent_seconds + timer.elapsed()
-        self.query_one("#status", Static).update(
-            f"{forum.name} · {date_time(meeting.starts_at)} · {state} · "
-            + t("status.used", used=spent // 60, planned=used.planned_seconds // 60))
-        if timer.item_id and (item := meeting.item(timer.item_id)):
-            self.query_one(AgendaTable).show_used(item, running=True, extra=timer.elapsed())
+        clock = f"{state} · " + t("status.used", used=spent // 60, planned=used.planned_seconds // 60)
+        item = meeting.item(timer.item_id) if timer.item_id else None
+        if item is not None:
+            running = item.spent_seconds + timer.elapsed()
+            clock = f"▶{duration(running)} · {clock}"  # which item: the ▶ row in the agenda
+            # The table repaints whole on any cell change: its time moves once a minute, the clock each second.
+            if running // 60 != self._shown_minute:
+                self._shown_minute = running // 60
+                self.query_one(AgendaTable).show_used(item, running=True, extra=timer.elapsed())
             self._since_checkpoint += 1
-            if self._since_checkpoint >= CHECKPOINT:
+            if self._since_checkpoint >= CHECKPOINT:  # saved so that a crash loses little; nothing to redraw
                 self._since_checkpoint = 0
-                self._add_time(*timer.checkpoint())
+                self._add_time(*timer.checkpoint(), redraw=False)
+        self.query_one("#clock", Static).update(clock, layout=False)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.save_notes()
@@ -162,26 +171,28 @@ class MeetingScreen(Screen):
 
     # Saving ------------------------------------------------------------------------------------
 
-    def change_meeting(self, change: Callable[[Meeting], Meeting], then: Callable[[], None] | None = None) -> bool:
-        """Apply `change` to the stored meeting on the writer thread, then redraw."""
+    def change_meeting(self, change: Callable[[Meeting], Meeting], then: Callable[[], None] | None = None,
+                       *, redraw: bool = True) -> bool:
+        """Apply `change` to the stored meeting on the writer thread, then redraw (unless nothing shows it)."""
         if not self.app.writable():
             return False
         meeting_id = self.meeting_id
 
         def done(_: object) -> None:
-            self.refresh_view()
+            if redraw:
+                self.refresh_view()
             if then:
                 then()
 
         self.app.writer.submit(lambda: self.app.repo.update("meetings", meeting_id, change), done)
         return True
 
-    def change_item(self, item_id: str, change: Callable[[AgendaItem], AgendaItem]) -> None:
+    def change_item(self, item_id: str, change: Callable[[AgendaItem], AgendaItem], *, redraw: bool = True) -> None:
         def apply(meeting: Meeting) -> Meeting:
             item = meeting.item(item_id)
             return meeting if item is None else ops.replace_item(meeting, change(item))
 
-        self.change_meeting(apply)
+        self.change_meeting(apply, redraw=redraw)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         item = self.meeting.item(self._notes_item or "")
@@ -208,9 +219,9 @@ class MeetingScreen(Screen):
     def save_pending(self) -> None:
         self.save_notes()
 
-    def _add_time(self, item_id: str | None, seconds: int) -> None:
+    def _add_time(self, item_id: str | None, seconds: int, *, redraw: bool = True) -> None:
         if item_id and seconds:
-            self.change_item(item_id, lambda i: ops.add_spent(i, seconds))
+            self.change_item(item_id, lambda i: ops.add_spent(i, seconds), redraw=redraw)
 
     # Actions -----------------------------------------------------------------------------------
 

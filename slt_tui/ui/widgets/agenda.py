@@ -45,7 +45,8 @@ class AgendaTable(DataTable):
 
     def used(self, item: AgendaItem, *, running: bool, extra: int) -> Text:
         seconds = item.spent_seconds + extra
-        text = Text(("▶ " if running else "") + duration(seconds))
+        # A running item shows whole minutes: the table repaints whole on each change (see tick()).
+        text = Text(f"▶ {seconds // 60} min" if running else duration(seconds))
         if seconds > item.planned_minutes * 60:
             text.append(" " + t("agenda.over"))
             text.stylize(f"bold {self.app.current_theme.warning or 'yellow'}")
