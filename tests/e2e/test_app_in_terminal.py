@@ -132,3 +132,16 @@ def test_every_screen_fits_80_by_24_with_its_keys_whole(terminal, sample_db):
     term.send("\x1b")
     term.send("q")
     assert term.wait_exit() == 0
+
+
+def test_no_color_renders_in_greys_and_keeps_words_for_what_colour_shows(terminal, sample_db):
+    import re
+
+    term = terminal("--db", str(sample_db), "--meeting", "kg-2026-10-27", env={"NO_COLOR": "1"})
+    screen = term.wait_for("? Hjelp", "31:00 over")
+    palette = {int(n) for n in re.findall(rb"(?:38|48);5;(\d+)", bytes(term.output))}
+    assert palette and palette <= set(range(232, 256)) | {0, 7, 8, 15, 16, 231}, palette
+    assert not re.search(rb"(?:38|48);2;", bytes(term.output))  # no true colour either
+    assert "17:00 over" in screen
+    term.send("q")
+    assert term.wait_exit() == 0

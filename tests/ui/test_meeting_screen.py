@@ -255,3 +255,38 @@ async def test_quit_saves_the_running_timer(sample_db):
         await pilot.press("q")
         await pilot.pause()
     assert on_disk(sample_db).meeting("kg-2026-12-08").agenda[0].spent_seconds >= 1
+
+
+async def test_every_key_is_in_the_command_palette(sample_db):
+    from slt_tui.ui.modals.forms import DecisionForm
+
+    async with meeting_app(sample_db) as (app, pilot):
+        commands = [c.title for c in app.get_system_commands(app.screen)]
+        for title in ("Ny sak", "Notat", "Vedtak", "Oppfølging", "Oppmøte", "Tid", "Fortrolig", "Slett sak",
+                      "Flytt opp", "Start/avslutt møtet", "Møtedetaljer", "Oppfølgingspunkter", "Avslutt"):
+            assert title in commands, title
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Vedtak")
+        await asyncio.sleep(0.5)  # the palette searches in the background
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DecisionForm)
+
+
+async def test_a_resize_keeps_the_agenda_times_and_the_footer_whole(sample_db):
+    from textual.widgets import Footer
+
+    async with meeting_app(sample_db, "kg-2026-10-27") as (app, pilot):
+        table = app.screen.query_one(AgendaTable)
+        narrow = str(table.get_row("s4")[1])
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause(0.2)
+        wide = str(table.get_row("s4")[1])
+        assert len(wide) > len(narrow)  # titles get the room
+        full = "[F] Bekymring for en gruppe ungdommer ved kaiområdet"
+        assert full.startswith(wide.rstrip("…")) and full.startswith(narrow.rstrip("…"))
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.2)
+        assert str(table.get_row("s4")[1]) == narrow
+        assert str(table.get_row("s4")[3]) == "31:00 over"
+        assert app.screen.query_one(Footer).size.width == 80
