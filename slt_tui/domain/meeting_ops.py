@@ -120,6 +120,12 @@ def add_spent(item: AgendaItem, seconds: int) -> AgendaItem:
     return item.model_copy(update={"spent_seconds": item.spent_seconds + max(0, seconds)})
 
 
+def add_time(meeting: Meeting, item_id: str, seconds: int) -> Meeting:
+    """Add timer seconds to one item; a meeting whose item was deleted meanwhile stays as it is."""
+    item = meeting.item(item_id)
+    return meeting if item is None else replace_item(meeting, add_spent(item, seconds))
+
+
 def set_attendance(meeting: Meeting, person: str, status: AttendanceStatus, substitute: str = "") -> Meeting:
     row = Attendance(person=person, status=status,
                      substitute=substitute if status is AttendanceStatus.SUBSTITUTE else "")

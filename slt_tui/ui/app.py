@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from slt_tui.domain import meeting_ops as ops
 from slt_tui.i18n import t
 from slt_tui.store import Repository
 from slt_tui.ui.screens.help import KeysScreen, own_bindings
@@ -63,22 +64,19 @@ class SltApp(App[int]):
             if hasattr(screen, "refresh_view"):
                 screen.refresh_view()
 
+    def save_timer(self, *, stop: bool, done: Callable[[object], None] | None = None) -> None:
+        """Save the running item timer's seconds to its meeting: stopping it, or as a checkpoint."""
+        meeting_id, item_id, seconds = self.timer.stop() if stop else self.timer.checkpoint()
+        if meeting_id and item_id and seconds and not self.repo.readonly:
+            self.writer.submit(
+                lambda: self.repo.update("meetings", meeting_id, lambda m: ops.add_time(m, item_id, seconds)), done)
+
     def save_everything(self) -> None:
         """Hand every pending change to the writer: notes being typed, the running item timer."""
         for screen in self.screen_stack:
             if hasattr(screen, "save_pending"):
                 screen.save_pending()
-        item_id, seconds = self.timer.stop()
-        if item_id and seconds and not self.repo.readonly:
-            meeting_id = next((s.meeting_id for s in self.screen_stack if hasattr(s, "meeting_id")), None)
-            if meeting_id:
-                from slt_tui.domain import meeting_ops as ops
-
-                def add(meeting):
-                    item = meeting.item(item_id)
-                    return meeting if item is None else ops.replace_item(meeting, ops.add_spent(item, seconds))
-
-                self.writer.submit(lambda: self.repo.update("meetings", meeting_id, add))
+        self.save_timer(stop=True)
 
     async def action_quit(self) -> None:
         self.save_everything()

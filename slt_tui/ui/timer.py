@@ -1,4 +1,4 @@
-"""The item timer: at most one agenda item's clock runs at a time."""
+"""The item timer: at most one agenda item's clock runs at a time, in whichever meeting."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 @dataclass
 class ItemTimer:
+    meeting_id: str | None = None
     item_id: str | None = None
     _since: float = 0.0
 
@@ -19,18 +20,18 @@ class ItemTimer:
         """Whole seconds of the running stretch, not yet saved."""
         return int(time.monotonic() - self._since) if self.running else 0
 
-    def start(self, item_id: str) -> None:
-        self.item_id, self._since = item_id, time.monotonic()
+    def start(self, meeting_id: str, item_id: str) -> None:
+        self.meeting_id, self.item_id, self._since = meeting_id, item_id, time.monotonic()
 
-    def stop(self) -> tuple[str | None, int]:
-        """Stop; return the item and the seconds to add to its `spent_seconds`."""
-        item, seconds = self.item_id, self.elapsed()
-        self.item_id = None
-        return item, seconds
+    def stop(self) -> tuple[str | None, str | None, int]:
+        """Stop; return the meeting, the item and the seconds to add to its `spent_seconds`."""
+        taken = (self.meeting_id, self.item_id, self.elapsed())
+        self.meeting_id = self.item_id = None
+        return taken
 
-    def checkpoint(self) -> tuple[str | None, int]:
+    def checkpoint(self) -> tuple[str | None, str | None, int]:
         """The seconds so far, to save, while the clock keeps running (a crash then loses little)."""
-        item, seconds = self.item_id, self.elapsed()
+        taken = (self.meeting_id, self.item_id, self.elapsed())
         if self.running:
-            self._since += seconds
-        return item, seconds
+            self._since += taken[2]
+        return taken

@@ -290,3 +290,15 @@ async def test_a_resize_keeps_the_agenda_times_and_the_footer_whole(sample_db):
         assert str(table.get_row("s4")[1]) == narrow
         assert str(table.get_row("s4")[3]) == "31:00 over"
         assert app.screen.query_one(Footer).size.width == 80
+
+
+async def test_a_timer_left_running_when_leaving_the_meeting_is_saved_on_quit(sample_db):
+    async with meeting_app(sample_db) as (app, pilot):
+        await pilot.press("space")
+        await asyncio.sleep(1.1)
+        await pilot.press("escape")  # back to the start screen; the item's clock keeps running
+        await pilot.pause()
+        assert app.timer.running and app.timer.meeting_id == "kg-2026-12-08"
+        await pilot.press("q")
+        await pilot.pause()
+    assert on_disk(sample_db).meeting("kg-2026-12-08").agenda[0].spent_seconds >= 1

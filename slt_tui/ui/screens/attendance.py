@@ -13,6 +13,7 @@ from slt_tui.i18n import t
 from slt_tui.ui.modals.questions import AskText
 from slt_tui.ui.screens.meeting import coverage_line
 from slt_tui.ui.widgets.footer import KeyFooter
+from slt_tui.ui.widgets.tables import refill, selected_key
 
 
 class AttendanceScreen(Screen[None]):
@@ -70,21 +71,12 @@ class AttendanceScreen(Screen[None]):
         return rows
 
     def refresh_view(self) -> None:
-        table = self.query_one(DataTable)
-        row = table.cursor_row
-        table.clear()
-        for key, agency, name, status in self.rows():
-            table.add_row(agency, name, status, key=key)
-        if table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
+        refill(self.query_one(DataTable), ((key, cells) for key, *cells in self.rows()))
         self.query_one("#coverage", Static).update(coverage_line(self.app, self.meeting))
 
     def _person(self) -> str | None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        return None if key.startswith("guest-") else key
+        key = selected_key(self.query_one(DataTable))
+        return None if key is None or key.startswith("guest-") else key
 
     def _change(self, change) -> None:
         if self.app.writable():

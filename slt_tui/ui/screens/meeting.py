@@ -102,7 +102,8 @@ class MeetingScreen(Screen):
         """Draw everything from the stored meeting (after each save)."""
         meeting = self.meeting
         timer = self.app.timer
-        self.query_one(AgendaTable).show(meeting, timer.item_id, timer.elapsed())
+        running = timer.item_id if timer.meeting_id == self.meeting_id else None
+        self.query_one(AgendaTable).show(meeting, running, timer.elapsed())
         self.query_one("#coverage", Static).update(coverage_line(self.app, meeting))
         forum = self.app.repo.dataset.forum(meeting.forum)
         self.query_one("#status", Static).update(f"{forum.name} · {date_time(meeting.starts_at)}", layout=False)
@@ -149,9 +150,9 @@ class MeetingScreen(Screen):
         else:
             state = t("status.planned")
         used = agenda_time(meeting)
-        spent = used.spent_seconds + timer.elapsed()
+        spent = used.spent_seconds + (timer.elapsed() if timer.meeting_id == self.meeting_id else 0)
         clock = f"{state} · " + t("status.used", used=spent // 60, planned=used.planned_seconds // 60)
-        item = meeting.item(timer.item_id) if timer.item_id else None
+        item = meeting.item(timer.item_id) if timer.item_id and timer.meeting_id == self.meeting_id else None
         if item is not None:
             running = item.spent_seconds + timer.elapsed()
             clock = f"▶{duration(running)} · {clock}"  # which item: the ▶ row in the agenda
@@ -162,7 +163,7 @@ class MeetingScreen(Screen):
             self._since_checkpoint += 1
             if self._since_checkpoint >= CHECKPOINT:  # saved so that a crash loses little; nothing to redraw
                 self._since_checkpoint = 0
-                self._add_time(*timer.checkpoint(), redraw=False)
+                self.app.save_timer(stop=False)
         self.query_one("#clock", Static).update(clock, layout=False)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -171,28 +172,26 @@ class MeetingScreen(Screen):
 
     # Saving ------------------------------------------------------------------------------------
 
-    def change_meeting(self, change: Callable[[Meeting], Meeting], then: Callable[[], None] | None = None,
-                       *, redraw: bool = True) -> bool:
-        """Apply `change` to the stored meeting on the writer thread, then redraw (unless nothing shows it)."""
+    def change_meeting(self, change: Callable[[Meeting], Meeting], then: Callable[[], None] | None = None) -> bool:
+        """Apply `change` to the stored meeting on the writer thread, then redraw."""
         if not self.app.writable():
             return False
         meeting_id = self.meeting_id
 
         def done(_: object) -> None:
-            if redraw:
-                self.refresh_view()
+            self.refresh_view()
             if then:
                 then()
 
         self.app.writer.submit(lambda: self.app.repo.update("meetings", meeting_id, change), done)
         return True
 
-    def change_item(self, item_id: str, change: Callable[[AgendaItem], AgendaItem], *, redraw: bool = True) -> None:
+    def change_item(self, item_id: str, change: Callable[[AgendaItem], AgendaItem]) -> None:
         def apply(meeting: Meeting) -> Meeting:
             item = meeting.item(item_id)
             return meeting if item is None else ops.replace_item(meeting, change(item))
 
-        self.change_meeting(apply, redraw=redraw)
+        self.change_meeting(apply)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         item = self.meeting.item(self._notes_item or "")
@@ -219,10 +218,6 @@ class MeetingScreen(Screen):
     def save_pending(self) -> None:
         self.save_notes()
 
-    def _add_time(self, item_id: str | None, seconds: int, *, redraw: bool = True) -> None:
-        if item_id and seconds:
-            self.change_item(item_id, lambda i: ops.add_spent(i, seconds), redraw=redraw)
-
     # Actions -----------------------------------------------------------------------------------
 
     def action_back(self) -> None:
@@ -241,11 +236,11 @@ class MeetingScreen(Screen):
         if item is None or not self.app.writable():
             return
         timer = self.app.timer
-        was = timer.item_id
-        self._add_time(*timer.stop())
+        was = (timer.meeting_id, timer.item_id)
+        self.app.save_timer(stop=True, done=lambda _: self.refresh_view())
         self._since_checkpoint = 0
-        if was != item.id:
-            timer.start(item.id)
+        if was != (self.meeting_id, item.id):
+            timer.start(self.meeting_id, item.id)
             if self.meeting.status is MeetingStatus.PLANNED:
                 self.change_meeting(lambda m: ops.start(m, now()))
         self.refresh_view()
@@ -287,7 +282,7 @@ class MeetingScreen(Screen):
         def answered(yes: bool | None) -> None:
             if yes:
                 if self.app.timer.item_id == item.id:
-                    self.app.timer.stop()
+                    self.app.timer.stop()  # its time goes with it
                 self.change_meeting(lambda m: ops.remove_item(m, item.id))
 
         self.app.push_screen(Confirm(t("confirm.delete_item", number=item.number, title=item.title)), answered)
@@ -371,7 +366,7 @@ class MeetingScreen(Screen):
                 return
             at = datetime(day.year, day.month, day.day, meeting.starts_at.hour, meeting.starts_at.minute,
                           tzinfo=OSLO) if day else None
-            self._add_time(*self.app.timer.stop())
+            self.app.save_timer(stop=True)
             self.save_notes()
             self.change_meeting(lambda m: ops.end(m, now(), at), then=lambda: self.notify(t("meeting.ended")))
 

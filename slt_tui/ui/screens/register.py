@@ -15,6 +15,7 @@ from slt_tui.domain.clock import format_date, now, today
 from slt_tui.i18n import t
 from slt_tui.ui.modals.questions import AskText
 from slt_tui.ui.widgets.footer import KeyFooter
+from slt_tui.ui.widgets.tables import refill, selected_key
 
 
 class RegisterScreen(Screen[None]):
@@ -59,22 +60,18 @@ class RegisterScreen(Screen[None]):
         if self.agency:
             title += " · " + t("register.only", agency=self.agency)
         self.query_one("#register-title", Static).update(title)
-        table = self.query_one(DataTable)
-        row = table.cursor_row
-        table.clear()
         on = today()
-        for a in self.points():
-            status = t(f"action.{a.status.value}") + (f" ({t('action.overdue')})" if a.is_overdue(on) else "")
-            table.add_row(format_date(a.due), status, a.agency, a.title, key=a.id)
-        if table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
+
+        def status(a: ActionItem) -> str:
+            return t(f"action.{a.status.value}") + (f" ({t('action.overdue')})" if a.is_overdue(on) else "")
+
+        refill(self.query_one(DataTable),
+               ((a.id, (format_date(a.due), status(a), a.agency, a.title)) for a in self.points()))
         self.show_detail()
 
     def selected(self) -> ActionItem | None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        return self.app.repo.dataset.action(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+        key = selected_key(self.query_one(DataTable))
+        return None if key is None else self.app.repo.dataset.action(key)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_detail()

@@ -12,6 +12,7 @@ from slt_tui.i18n import t
 from slt_tui.ui.modals.questions import Confirm
 from slt_tui.ui.modals.register_forms import AgencyForm, ForumForm, PersonForm
 from slt_tui.ui.widgets.footer import KeyFooter
+from slt_tui.ui.widgets.tables import refill, selected_key
 
 TABLES = ("agencies", "people", "forums")
 
@@ -50,13 +51,7 @@ class RegistersScreen(Screen[None]):
             "forums": [(f.id, (f.name, t(f"level.{f.level.value}"), str(len(f.members)))) for f in dataset.forums],
         }
         for table, content in rows.items():
-            widget = self.query_one(f"#{table}", DataTable)
-            row = widget.cursor_row
-            widget.clear()
-            for key, cells in content:
-                widget.add_row(*cells, key=key)
-            if widget.row_count:
-                widget.move_cursor(row=min(row, widget.row_count - 1))
+            refill(self.query_one(f"#{table}", DataTable), content)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         self.query_one(f"#{self.current}", DataTable).focus()
@@ -65,11 +60,8 @@ class RegistersScreen(Screen[None]):
     def current(self) -> str:
         return str(self.query_one(TabbedContent).active).removeprefix("tab-")
 
-    def selected_key(self) -> str | None:
-        table = self.query_one(f"#{self.current}", DataTable)
-        if not table.row_count:
-            return None
-        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+    def selected(self) -> str | None:
+        return selected_key(self.query_one(f"#{self.current}", DataTable))
 
     def form(self, record=None):
         dataset = self.app.repo.dataset
@@ -91,12 +83,12 @@ class RegistersScreen(Screen[None]):
             self.app.push_screen(self.form(), self._save)
 
     def action_edit(self) -> None:
-        key = self.selected_key()
+        key = self.selected()
         if key is not None and self.app.writable():
             self.app.push_screen(self.form(self.app.repo.dataset.get(self.current, key)), self._save)
 
     def action_delete(self) -> None:
-        key = self.selected_key()
+        key = self.selected()
         if key is None or not self.app.writable():
             return
         table = self.current

@@ -8,6 +8,7 @@ from textual.widgets import DataTable
 from slt_tui.domain import AgendaItem, Meeting
 from slt_tui.i18n import t
 from slt_tui.ui.format import duration
+from slt_tui.ui.widgets.tables import selected_key
 
 COLUMNS = ("number", "title", "planned", "used")
 FIXED = 6 + 3 + 11 + 2 * len(COLUMNS)  # number, minutes, used ("▶ 12:05 over"), and cell padding
@@ -58,6 +59,4 @@ class AgendaTable(DataTable):
 
     @property
     def selected_id(self) -> str | None:
-        if not self.row_count:
-            return None
-        return str(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
+        return selected_key(self)
