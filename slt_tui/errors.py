@@ -26,7 +26,7 @@ class SltError(Exception):
     def sentence(self, lang: str | None = None) -> str:
         """The error as one sentence, in `lang` or else the current language."""
         lang = lang or current_language()
-        params = dict(self.params)
+        params = {k: v.sentence(lang) if hasattr(v, "sentence") else v for k, v in self.params.items()}
         if "kind" in params:
             params["kind"] = translate(f"kind.{params['kind']}", lang)
         text = translate(self.key, lang, **params)

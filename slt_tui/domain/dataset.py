@@ -18,6 +18,7 @@ from pydantic_core import PydanticCustomError
 from slt_tui.domain import case_numbers
 from slt_tui.domain.models import ActionItem, Agency, Forum, Meeting, Model, Person
 from slt_tui.errors import UnknownRecordError
+from slt_tui.i18n import translate
 
 TABLES: dict[str, type[Model]] = {
     "agencies": Agency,
@@ -27,6 +28,28 @@ TABLES: dict[str, type[Model]] = {
     "actions": ActionItem,
 }
 """Table name → model, in the order records refer to each other."""
+
+
+class Problem:
+    """A rule broken across records: a message key and its facts, said in English or Norwegian."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key, self.params = key, params
+
+    def sentence(self, lang: str = "en") -> str:
+        params = dict(self.params)
+        params["where"] = f"{translate('kind.' + str(params['table']), lang)} {params.get('id', '')}".strip()
+        if "label" in params:
+            params["label"] = translate(f"label.{params['label']}", lang)
+        if "table" in params:
+            params["table"] = translate(f"kind.{params['table']}", lang)
+        return translate(self.key, lang, **params)
+
+    def __str__(self) -> str:
+        return self.sentence("en")
+
+    def __repr__(self) -> str:
+        return f"Problem({self.key!r}, {self.params!r})"
 
 
 def key_of(record: Model) -> str:
@@ -45,8 +68,11 @@ class Dataset(Model):
     def _references(self) -> Dataset:
         problems = list(self.problems())
         if problems:
+            first = problems[0]
             more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-            raise PydanticCustomError("reference", "{problem}{more}", {"problem": problems[0], "more": more})
+            raise PydanticCustomError("reference", "{problem}{more}", {
+                "problem": str(first), "more": more, "key": first.key, "params": first.params,
+                "others": len(problems) - 1})
         return self
 
     # Lookups -----------------------------------------------------------------------------------
@@ -108,13 +134,13 @@ class Dataset(Model):
 
     # Rules ---------------------------------------------------------------------------------------
 
-    def problems(self) -> Iterator[str]:
-        """Every broken reference or sequence, as a sentence that names the record."""
+    def problems(self) -> Iterator[Problem]:
+        """Every broken reference or sequence, naming the record."""
         for name in TABLES:
             seen: set[str] = set()
             for record in getattr(self, name):
                 if key_of(record) in seen:
-                    yield f"{name}: '{key_of(record)}' appears twice"
+                    yield Problem("problem.duplicate", table=name, key=key_of(record))
                 seen.add(key_of(record))
         agencies = {a.code for a in self.agencies}
         people = {p.id for p in self.people}
@@ -122,41 +148,40 @@ class Dataset(Model):
         meetings = {m.id: m for m in self.meetings}
         known = {"agency": agencies, "person": people, "forum": forums, "meeting": meetings}
 
-        def check(where: str, refs: list[tuple[str, str, str | None]]) -> Iterator[str]:
+        def check(table: str, record_id: str, refs: list[tuple[str, str, str | None]]) -> Iterator[Problem]:
             for label, kind, value in refs:
                 if value is not None and value not in known[kind]:
-                    yield f"{where}: unknown {label} '{value}'"
+                    yield Problem("problem.unknown", table=table, id=record_id, label=label, value=value)
 
         # Each record gets one cheap test; only a record that fails it is looked at in detail.
         for p in self.people:
             if p.agency not in agencies:
-                yield from check(f"person {p.id}", [("agency", "agency", p.agency)])
+                yield from check("people", p.id, [("agency", "agency", p.agency)])
         for f in self.forums:
             if not (people.issuperset(f.members) and agencies.issuperset(f.required_agencies)):
-                yield from check(f"forum {f.id}", [("member", "person", m) for m in f.members]
+                yield from check("forums", f.id, [("member", "person", m) for m in f.members]
                                  + [("agency", "agency", c) for c in f.required_agencies])
         for m in self.meetings:
             persons = [m.chair, m.minute_taker, *(a.person for a in m.attendance)]
             if (m.forum not in forums or (m.previous is not None and m.previous not in meetings)
                     or not people.issuperset(p for p in persons if p is not None)
                     or not agencies.issuperset(g.agency for g in m.guests)):
-                yield from check(f"meeting {m.id}", [
+                yield from check("meetings", m.id, [
                     ("forum", "forum", m.forum), ("chair", "person", m.chair),
-                    ("minute-taker", "person", m.minute_taker), ("previous meeting", "meeting", m.previous),
-                    *(("person in attendance", "person", a.person) for a in m.attendance),
-                    *(("guest agency", "agency", g.agency) for g in m.guests)])
+                    ("minute_taker", "person", m.minute_taker), ("previous", "meeting", m.previous),
+                    *(("attendee", "person", a.person) for a in m.attendance),
+                    *(("guest_agency", "agency", g.agency) for g in m.guests)])
         for a in self.actions:
-            where = f"follow-up point {a.id}"
             origin = meetings.get(a.origin.meeting)
             if origin is None:
-                yield f"{where}: unknown meeting of origin '{a.origin.meeting}'"
+                yield Problem("problem.unknown", table="actions", id=a.id, label="origin", value=a.origin.meeting)
             elif origin.item(a.origin.item) is None:
-                yield f"{where}: meeting {origin.id} has no agenda item '{a.origin.item}'"
+                yield Problem("problem.no_item", table="actions", id=a.id, meeting=origin.id, item=a.origin.item)
             if (a.forum not in forums or a.agency not in agencies or (a.owner is not None and a.owner not in people)
                     or any(u.meeting not in meetings for u in a.updates)):
-                yield from check(where, [
+                yield from check("actions", a.id, [
                     ("forum", "forum", a.forum), ("agency", "agency", a.agency), ("owner", "person", a.owner),
-                    *(("meeting in its history", "meeting", u.meeting) for u in a.updates)])
+                    *(("history", "meeting", u.meeting) for u in a.updates)])
         yield from _case_number_problems(self.meetings)
 
 
@@ -167,7 +192,7 @@ def table_of(record: Model) -> str:
     raise TypeError(f"{type(record).__name__} is not stored")
 
 
-def _case_number_problems(meetings: tuple[Meeting, ...]) -> Iterator[str]:
+def _case_number_problems(meetings: tuple[Meeting, ...]) -> Iterator[Problem]:
     """Per forum and year: no number twice, and a later meeting continues above an earlier one."""
     by_forum_year: dict[tuple[str, int], list[Meeting]] = defaultdict(list)
     for m in meetings:
@@ -179,7 +204,6 @@ def _case_number_problems(meetings: tuple[Meeting, ...]) -> Iterator[str]:
                 continue
             first, _ = case_numbers.split(m.agenda[0].number)
             if first <= highest:
-                number = m.agenda[0].number
-                yield (f"meeting {m.id}: case number {number} is already used earlier in {year} "
-                       f"by forum {forum} (next free is {case_numbers.format_number(highest + 1, year)})")
+                yield Problem("problem.case_taken", table="meetings", id=m.id, number=m.agenda[0].number,
+                              year=year, forum=forum, free=case_numbers.format_number(highest + 1, year))
             highest = max(highest, case_numbers.split(m.agenda[-1].number)[0])

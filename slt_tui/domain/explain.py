@@ -1,13 +1,20 @@
-"""Turn a pydantic ValidationError into one sentence that says where and what is wrong."""
+"""Turn a pydantic ValidationError into one sentence that says where and what is wrong.
+
+English by default (logs, tests); pass `lang` for the user's language: rules across records
+(`Problem`) and the usual validation errors then come out translated, others in pydantic's words.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from pydantic import ValidationError
 
+from slt_tui.i18n import translate
 
-def explain(exc: ValidationError, names: Mapping[str, Sequence[str]] | None = None) -> str:
+
+def explain(exc: ValidationError, names: Mapping[str, Sequence[str]] | None = None, lang: str = "en") -> str:
     """`meetings kg-2026-09-15 → agenda 2 → number: case numbers are out of sequence …`.
 
     `names` optionally maps a table to its records' keys, so that a location reads as the record's
@@ -15,8 +22,41 @@ def explain(exc: ValidationError, names: Mapping[str, Sequence[str]] | None = No
     """
     errors = exc.errors(include_url=False)
     where = location(errors[0]["loc"], names)
-    tail = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-    return f"{where}: {errors[0]['msg']}{tail}" if where else f"{errors[0]['msg']}{tail}"
+    message = describe(errors[0], lang)
+    if errors[0]["type"] == "reference":
+        others = errors[0]["ctx"].get("others", 0) + len(errors) - 1
+    else:
+        others = len(errors) - 1
+    tail = translate("problem.more", lang, count=others) if others else ""
+    return f"{where}: {message}{tail}" if where else f"{message}{tail}"
+
+
+class Explained:
+    """A validation error kept for later, said in whichever language the message is asked for."""
+
+    def __init__(self, exc: ValidationError, names: Mapping[str, Sequence[str]] | None = None) -> None:
+        self.exc, self.names = exc, names
+
+    def sentence(self, lang: str = "en") -> str:
+        return explain(self.exc, self.names, lang)
+
+    def __str__(self) -> str:
+        return self.sentence("en")
+
+
+def describe(error: Mapping[str, Any], lang: str = "en") -> str:
+    """One error's message, translated where the catalogue knows its type."""
+    ctx = dict(error.get("ctx") or {})
+    if error["type"] == "reference" and "key" in ctx:
+        from slt_tui.domain.dataset import Problem
+
+        return Problem(ctx["key"], **ctx["params"]).sentence(lang)
+    if lang != "en":
+        key = f"validation.{error['type']}"
+        text = translate(key, lang, **{k: v for k, v in ctx.items() if k != "error"})
+        if text != key:
+            return text
+    return str(error["msg"])
 
 
 def location(loc: Sequence[str | int], names: Mapping[str, Sequence[str]] | None = None) -> str:

@@ -234,4 +234,22 @@ MESSAGES: dict[str, str] = {
     "key.registers": "Registers",
     "key.next_tab": "Next tab",
     "key.previous_tab": "Previous tab",
+    # Rules across records
+    "problem.duplicate": "{table} '{key}' appears twice",
+    "problem.unknown": "{where}: unknown {label} '{value}'",
+    "problem.no_item": "{where}: meeting {meeting} has no agenda item '{item}'",
+    "problem.case_taken": ("{where}: case number {number} is already used earlier in {year} by forum {forum}"
+                           " (next free is {free})"),
+    "problem.more": " (and {count} more)",
+    "label.agency": "agency",
+    "label.member": "member",
+    "label.forum": "forum",
+    "label.chair": "chair",
+    "label.minute_taker": "minute-taker",
+    "label.previous": "previous meeting",
+    "label.attendee": "person in attendance",
+    "label.guest_agency": "guest agency",
+    "label.owner": "owner",
+    "label.history": "meeting in its history",
+    "label.origin": "meeting of origin",
 }

@@ -234,4 +234,22 @@ MESSAGES: dict[str, str] = {
     "key.registers": "Registre",
     "key.next_tab": "Neste fane",
     "key.previous_tab": "Forrige fane",
+    # Rules across records
+    "problem.duplicate": "{table} «{key}» finnes to ganger",
+    "problem.unknown": "{where}: ukjent {label} «{value}»",
+    "problem.no_item": "{where}: møtet {meeting} har ingen sak «{item}»",
+    "problem.case_taken": ("{where}: saksnummer {number} er allerede brukt i {year} av forumet {forum}"
+                           " (neste ledige er {free})"),
+    "problem.more": " (og {count} til)",
+    "label.agency": "etat",
+    "label.member": "medlem",
+    "label.forum": "forum",
+    "label.chair": "møteleder",
+    "label.minute_taker": "referent",
+    "label.previous": "forrige møte",
+    "label.attendee": "person i oppmøtelisten",
+    "label.guest_agency": "etat for gjest",
+    "label.owner": "ansvarlig",
+    "label.history": "møte i historikken",
+    "label.origin": "møte punktet kommer fra",
 }

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from slt_tui.domain import TABLES, Dataset
 from slt_tui.domain.dataset import key_of
-from slt_tui.domain.explain import explain
+from slt_tui.domain.explain import Explained
 from slt_tui.store import migrations
 from slt_tui.store.atomic import Raw, bulk_allocation, load_raw
 from slt_tui.store.errors import CorruptDatabaseError, InvalidDatabaseError
@@ -79,7 +79,7 @@ def _reference(path: Path) -> Loaded:
     except ValidationError as exc:
         names = {name: [str(d.get("id", d.get("code", "?"))) if isinstance(d, dict) else "?" for d in docs]
                  for name, docs in tables.items()}
-        raise InvalidDatabaseError(path=str(path), detail=explain(exc, names)) from None
+        raise InvalidDatabaseError(path=str(path), detail=Explained(exc, names)) from None
     doc_ids = {name: dict(zip((key_of(r) for r in getattr(dataset, name)), map(int, raw.get(name, {})), strict=True))
                for name in TABLES}
     return Loaded(dataset, doc_ids, next(iter(raw[migrations.META].values())), raw, migrated)

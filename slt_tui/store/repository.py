@@ -21,7 +21,7 @@ from tinydb.table import Document
 
 from slt_tui.domain import TABLES, Dataset
 from slt_tui.domain.dataset import key_of, table_of
-from slt_tui.domain.explain import explain
+from slt_tui.domain.explain import Explained
 from slt_tui.domain.models import Model
 from slt_tui.errors import DomainError
 from slt_tui.store import backups, migrations
@@ -140,7 +140,7 @@ class Repository:
         try:
             stored = type(record).model_validate(record.model_dump(mode="json", warnings=False))
         except ValidationError as exc:
-            raise DomainError(detail=explain(exc)) from None
+            raise DomainError(detail=Explained(exc)) from None
         doc = stored.model_dump(mode="json")
         with self._mutex:
             self._ensure_writable()
@@ -198,7 +198,7 @@ class Repository:
         try:
             return change()
         except ValidationError as exc:
-            raise DomainError(detail=explain(exc)) from None
+            raise DomainError(detail=Explained(exc)) from None
 
     def _keep_backup(self) -> None:
         with suppress(OSError):  # a backup that cannot be made must not stop the save itself

@@ -150,3 +150,13 @@ def test_bad_files_exit_2_with_a_clear_message_and_stay_byte_for_byte(sample_db,
     sample_db.write_bytes(content)
     assert_one_sentence_error(slt("--db", str(sample_db), *command), str(sample_db), fragment)
     assert sample_db.read_bytes() == content
+
+
+def test_a_broken_reference_is_explained_in_one_language(sample_db):
+    data = json.loads(sample_db.read_bytes())
+    data["forums"]["2"]["members"].append("finnes-ikke")
+    sample_db.write_text(json.dumps(data))
+    nb = slt("check", "--db", str(sample_db))
+    assert_one_sentence_error(nb, "har en ugyldig post (forum kg: ukjent medlem «finnes-ikke»)")
+    en = slt("check", "--db", str(sample_db), "--lang", "en")
+    assert_one_sentence_error(en, "has an invalid record (forum kg: unknown member 'finnes-ikke')")

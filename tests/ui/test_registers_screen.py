@@ -64,7 +64,8 @@ async def test_someone_still_in_a_forum_cannot_be_deleted(sample_db):
         await pilot.press("right", "delete", "j")  # the first person is a member of the politiråd
         await settle(app, pilot)
         assert sample_db.read_bytes() == before
-        assert any("unknown member" in str(n.message) for n in app._notifications)
+        messages = [str(n.message) for n in app._notifications]
+        assert any(m.startswith("Ugyldig: forum politiradet: ukjent medlem «tone-vikaune»") for m in messages), messages
 
 
 async def test_an_agency_name_can_be_changed_but_not_its_code(sample_db):

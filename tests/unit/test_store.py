@@ -133,8 +133,9 @@ def test_invalid_record_error_names_the_record_and_the_field(sample_db):
     sample_db.write_text(json.dumps(data))
     with pytest.raises(InvalidDatabaseError) as exc:
         Repository.open(sample_db)
-    assert "actions a-foreldremote → due" in exc.value.params["detail"]
-    assert "not a date in the calendar" in exc.value.params["detail"]
+    assert "actions a-foreldremote → due" in str(exc.value.params["detail"])
+    assert "not a date in the calendar" in str(exc.value)
+    assert "skriv datoen som dd.mm.åååå" in exc.value.sentence("nb")
 
 
 def test_a_corrupt_file_points_at_the_newest_backup(sample_db):
@@ -189,6 +190,7 @@ def test_removing_a_record_that_others_refer_to_is_refused(sample_db):
         with pytest.raises(DomainError) as exc:
             repo.delete("people", "ola-skarsvag")
         assert "unknown member 'ola-skarsvag'" in str(exc.value)
+        assert exc.value.sentence("nb").startswith("Ugyldig: forum kg: ukjent medlem «ola-skarsvag» (og ")
         assert sample_db.read_bytes() == before
         repo.save(Person(id="p-ny", name="Ny", agency="NAV"))
         repo.delete("people", "p-ny")

@@ -11,9 +11,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from slt_tui.domain.explain import explain
+from slt_tui.domain.explain import describe
 from slt_tui.errors import SltError
-from slt_tui.i18n import t
+from slt_tui.i18n import current_language, t
 
 T = TypeVar("T")
 
@@ -68,13 +68,10 @@ class FormModal(ModalScreen[T | None], Generic[T]):
 
 
 def describe_validation(exc: ValidationError) -> str:
-    """The first problem in the user's language: `Frist: skriv datoen som dd.mm.åååå`."""
+    """The first problem in the user's language, led by the field's label: `Frist: skriv datoen som …`."""
     error = exc.errors(include_url=False)[0]
     name = next((p for p in reversed(error["loc"]) if isinstance(p, str)), "")
-    key = f"validation.{error['type']}"
-    message = t(key, **{k: v for k, v in (error.get("ctx") or {}).items() if k != "error"})
-    if message == key:
-        return explain(exc)
+    message = describe(error, current_language())
     label = t(f"field.{name}") if name else ""
     return f"{label}: {message}" if label and label != f"field.{name}" else message
 
