@@ -7,6 +7,7 @@ sentence on stderr and exit status 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import shutil
@@ -173,13 +174,21 @@ def cmd_app(args: argparse.Namespace) -> int:
 
 
 def _run_app(path: Path, *, demo: bool, meeting_id: str | None) -> int:
+    # Start-up allocates a great many long-lived objects (Textual, the models, ten years of records):
+    # no cyclic GC passes over them while they are made, and afterwards they are frozen out of every
+    # later pass, so that a full collection never stalls the screen in the middle of a meeting.
+    gc.disable()
     read_only_reason = ""
     try:
-        repo = Repository.open(path)
-    except DatabaseLockedError as exc:
-        read_only_reason = exc.sentence()
-        repo = Repository.open(path, readonly=True)
-    from slt_tui.ui.app import SltApp  # Textual only when the app really starts
+        try:
+            repo = Repository.open(path)
+        except DatabaseLockedError as exc:
+            read_only_reason = exc.sentence()
+            repo = Repository.open(path, readonly=True)
+        from slt_tui.ui.app import SltApp  # Textual only when the app really starts
+    finally:
+        gc.freeze()
+        gc.enable()
 
     with repo:
         if meeting_id:
