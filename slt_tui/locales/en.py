@@ -252,4 +252,5 @@ MESSAGES: dict[str, str] = {
     "label.owner": "owner",
     "label.history": "meeting in its history",
     "label.origin": "meeting of origin",
+    "key.edit_item": "Edit case",
 }

@@ -252,4 +252,5 @@ MESSAGES: dict[str, str] = {
     "label.owner": "ansvarlig",
     "label.history": "møte i historikken",
     "label.origin": "møte punktet kommer fra",
+    "key.edit_item": "Endre sak",
 }

@@ -145,3 +145,12 @@ def test_no_color_renders_in_greys_and_keeps_words_for_what_colour_shows(termina
     assert "17:00 over" in screen
     term.send("q")
     assert term.wait_exit() == 0
+
+
+def test_keys_typed_quickly_act_in_order(terminal, sample_db):
+    term = terminal("--db", str(sample_db))
+    term.footer("⏎ Åpne", "q Avslutt")
+    term.send("\x1b[B\r")  # down and enter in one write, as a quick typist or a paste sends them
+    term.wait_for("Sak 10/26", "planlagt · brukt 0/70 min")  # the koordineringsgruppe's meeting
+    term.send("q")
+    assert term.wait_exit() == 0

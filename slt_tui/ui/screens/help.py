@@ -17,11 +17,13 @@ from slt_tui.i18n import t
 def own_bindings(screen: Screen) -> Iterator[tuple[DOMNode, Binding]]:
     """slt-tui's own keys on `screen` and the app (not Textual's built-in, English ones), each action once.
 
-    Read from the classes rather than from what is active, so that a key the focused widget also
-    uses (enter in a list) is still listed with the screen's description.
+    Read from the classes of the focused widget, its containers, the screen and the app, rather than
+    from what is active, so that the list follows the screen, not what Textual's widgets add.
     """
     seen: set[str] = set()
-    for node in (screen, screen.app):
+    focused = [w for w in (screen.focused.ancestors_with_self if screen.focused else []) if w is not screen
+               and not isinstance(w, App)]
+    for node in (*focused, screen, screen.app):
         for cls in type(node).__mro__:
             if not cls.__module__.startswith("slt_tui."):
                 continue

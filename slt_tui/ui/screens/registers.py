@@ -12,6 +12,7 @@ from slt_tui.i18n import t
 from slt_tui.ui.modals.questions import Confirm
 from slt_tui.ui.modals.register_forms import AgencyForm, ForumForm, PersonForm
 from slt_tui.ui.widgets.footer import KeyFooter
+from slt_tui.ui.widgets.lists import EditTable
 from slt_tui.ui.widgets.tables import refill, selected_key
 
 TABLES = ("agencies", "people", "forums")
@@ -20,7 +21,6 @@ TABLES = ("agencies", "people", "forums")
 class RegistersScreen(Screen[None]):
     BINDINGS = [
         Binding("a", "add", t("key.new"), id="add"),
-        Binding("enter", "edit", t("key.edit"), id="edit", priority=True),
         Binding("delete", "delete", t("key.delete"), id="delete"),
         Binding("escape", "close", t("key.back"), id="back"),
         Binding("right", "tab(1)", t("key.next_tab"), id="next_tab", priority=True, show=False),
@@ -32,7 +32,7 @@ class RegistersScreen(Screen[None]):
         with TabbedContent(id="tabs"):
             for table in TABLES:
                 with TabPane(t(f"registers.{table}"), id=f"tab-{table}"):
-                    yield DataTable(id=table, cursor_type="row", zebra_stripes=True)
+                    yield EditTable(id=table, cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -81,6 +81,9 @@ class RegistersScreen(Screen[None]):
     def action_add(self) -> None:
         if self.app.writable():
             self.app.push_screen(self.form(), self._save)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_edit()
 
     def action_edit(self) -> None:
         key = self.selected()

@@ -15,6 +15,7 @@ from slt_tui.domain import Dataset, Forum, MeetingStatus, overdue
 from slt_tui.domain.clock import format_date, today
 from slt_tui.i18n import plural, t
 from slt_tui.ui.widgets.footer import KeyFooter
+from slt_tui.ui.widgets.lists import OpenList, OpenTable
 
 
 def forum_summary(dataset: Dataset, forum: Forum) -> Text:
@@ -44,15 +45,14 @@ def offered_meeting(dataset: Dataset, forum_id: str):
 
 class StartScreen(Screen):
     BINDINGS = [
-        Binding("enter", "open", t("key.open"), id="open", priority=True),  # shown; the lists act on it
         Binding("r", "registers", t("key.registers"), id="registers"),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="columns"):
-            yield OptionList(id="forums")
-            yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+            yield OpenList(id="forums")
+            yield OpenTable(id="meetings", cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -91,13 +91,6 @@ class StartScreen(Screen):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.app.open_meeting(str(event.row_key.value))
-
-    def action_open(self) -> None:
-        focused = self.focused
-        if isinstance(focused, OptionList) and focused.highlighted is not None:
-            focused.action_select()
-        elif isinstance(focused, DataTable) and focused.row_count:
-            focused.action_select_cursor()
 
     def action_registers(self) -> None:
         from slt_tui.ui.screens.registers import RegistersScreen

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.widgets import DataTable
 
 from slt_tui.domain import AgendaItem, Meeting
@@ -16,6 +17,8 @@ FIXED = 6 + 3 + 11 + 2 * len(COLUMNS)  # number, minutes, used ("▶ 12:05 over"
 
 class AgendaTable(DataTable):
     """One row per item, keyed by item id; `show_used` redraws only the time cell of one row."""
+
+    BINDINGS = [Binding("enter", "select_cursor", t("key.edit_item"), id="edit_item", show=False)]
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
