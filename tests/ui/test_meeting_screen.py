@@ -244,6 +244,7 @@ async def test_read_only_refuses_changes_with_a_message(sample_db):
         await settle(app, pilot)
         assert not app.timer.running
         assert any("bare for lesing" in str(n.message) for n in app._notifications)
+        assert app.screen.query_one("#notes", TextArea).read_only
         assert app.sub_title == "bare lesing"
     assert sample_db.read_bytes() == before
 

@@ -84,6 +84,7 @@ class MeetingScreen(Screen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.query_one("#notes", TextArea).read_only = self.app.repo.readonly  # nothing typed goes unsaved
         self.refresh_view()
         self.query_one(AgendaTable).focus()
         self.set_interval(1, self.tick)
