@@ -54,3 +54,23 @@ async def test_help_lists_the_keys_in_norwegian_and_q_quits(sample_db):
             await pilot.press("q")
             await pilot.pause()
         assert app.return_code == 0
+
+
+async def test_a_running_meeting_is_offered_first(sample_db):
+    from datetime import datetime
+
+    from slt_tui.domain import meeting_ops as ops
+    from slt_tui.domain.clock import OSLO
+    from slt_tui.ui.screens.meeting import MeetingScreen
+
+    with Repository.open(sample_db) as repo:
+        repo.update("meetings", "kg-2026-12-08", lambda m: ops.start(m, datetime(2026, 12, 8, 9, 1, tzinfo=OSLO)))
+        app = SltApp(repo)
+        async with app.run_test(size=(80, 24)) as pilot:
+            forums = app.screen.query_one("#forums", OptionList)
+            assert forums.highlighted_option.id == "kg" and app.screen.focused is forums
+            assert "Pågående møte: 08.12.2026" in str(forums.get_option("kg").prompt)
+            assert any("pågående møte" in str(n.message) for n in app._notifications)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, MeetingScreen) and app.screen.meeting_id == "kg-2026-12-08"
