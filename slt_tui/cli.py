@@ -27,6 +27,7 @@ from slt_tui.i18n import LANGUAGES, language_from_env, set_language, t
 from slt_tui.sample import sample_path
 from slt_tui.store import DatabaseLockedError, Repository, resolve_db_path
 from slt_tui.store.atomic import FILE_MODE
+from slt_tui.wording import action_status, date_time
 
 EXIT_USAGE = 2
 
@@ -109,7 +110,7 @@ def cmd_meetings(args: argparse.Namespace) -> int:
     if args.json:
         return _print_json([{"id": m.id, "forum": m.forum, "starts_at": m.starts_at.isoformat(),
                              "status": m.status.value} for m in meetings])
-    rows = [[m.id, forums.get(m.forum, m.forum), f"{format_date(m.starts_at)} {m.starts_at:%H:%M}",
+    rows = [[m.id, forums.get(m.forum, m.forum), date_time(m.starts_at),
              t(f"status.{m.status.value}")] for m in meetings]
     _print_table([t("col.id"), t("col.forum"), t("col.date"), t("col.status")], rows, t("cli.no_meetings"))
     return 0
@@ -135,11 +136,8 @@ def cmd_actions(args: argparse.Namespace) -> int:
     on = today()
     rows = []
     for a in actions:
-        status = t(f"action.{a.status.value}")
-        if a.is_overdue(on):
-            status += f" ({t('action.overdue')})"
         owner = dataset.person(a.owner).name if a.owner else ""
-        rows.append([a.id, format_date(a.due), status, a.agency, owner, a.title])
+        rows.append([a.id, format_date(a.due), action_status(a, on), a.agency, owner, a.title])
     headers = [t("col.id"), t("col.due"), t("col.status"), t("col.agency"), t("col.owner"), t("col.title")]
     _print_table(headers, rows, t("cli.no_actions"))
     return 0

@@ -21,6 +21,7 @@ from pathlib import Path
 from slt_tui.domain.clock import now
 from slt_tui.store.atomic import FILE_MODE
 from slt_tui.store.errors import DatabaseLockedError
+from slt_tui.wording import date_time
 
 
 @dataclass(frozen=True)
@@ -94,5 +95,5 @@ def _describe(holder: Holder | None) -> dict[str, str | int]:
         return {"user": "?", "host": "?", "pid": "?", "since": "?"}
     described: dict[str, str | int] = asdict(holder)
     with contextlib.suppress(TypeError, ValueError):
-        described["since"] = datetime.fromisoformat(holder.since).strftime("%d.%m.%Y %H:%M")
+        described["since"] = date_time(datetime.fromisoformat(holder.since))
     return described

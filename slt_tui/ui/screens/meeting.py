@@ -19,11 +19,11 @@ from slt_tui.domain import AgendaItem, Meeting, MeetingStatus, agenda_time, cove
 from slt_tui.domain import meeting_ops as ops
 from slt_tui.domain.clock import OSLO, format_date, now, parse_date
 from slt_tui.i18n import t
-from slt_tui.ui.format import date_time, duration
 from slt_tui.ui.modals.forms import ActionForm, DecisionForm, ItemForm, MeetingForm
 from slt_tui.ui.modals.questions import AskText, Confirm
 from slt_tui.ui.widgets.agenda import AgendaTable
 from slt_tui.ui.widgets.footer import KeyFooter
+from slt_tui.wording import date_time, duration
 
 NOTES_PAUSE = 0.6  # seconds after typing stops before the notes are saved
 CHECKPOINT = 30  # seconds between saves of a running item timer
@@ -35,7 +35,7 @@ def coverage_line(app, meeting: Meeting) -> str:
     if not cov.required:
         return ""
     line = t("coverage.line", present=len(cov.represented), required=len(cov.required))
-    return line + (t("coverage.missing", missing=", ".join(cov.missing)) if cov.missing else t("coverage.complete"))
+    return line + (t("coverage.complete") if cov.complete else t("coverage.missing", missing=", ".join(cov.missing)))
 
 
 class MeetingScreen(Screen):
@@ -108,10 +108,10 @@ class MeetingScreen(Screen):
         self.query_one("#coverage", Static).update(coverage_line(self.app, meeting))
         forum = self.app.repo.dataset.forum(meeting.forum)
         self.query_one("#status", Static).update(f"{forum.name} · {date_time(meeting.starts_at)}", layout=False)
-        self.show_item(reload_notes=False)
+        self.show_item()
         self.tick()
 
-    def show_item(self, *, reload_notes: bool) -> None:
+    def show_item(self) -> None:
         item = self.selected()
         meeting = self.meeting
         title = self.query_one("#item-title", Static)
@@ -130,7 +130,7 @@ class MeetingScreen(Screen):
         if item.confidential:
             meta.append(t("detail.confidential", basis=item.legal_basis))
         self.query_one("#item-meta", Static).update(" · ".join(meta))
-        if reload_notes or self._notes_item != item.id:
+        if self._notes_item != item.id:  # the editor keeps what is being typed into the same item
             self._notes_item = item.id
             notes.load_text(item.notes)
         decisions = [t("detail.decisions")] + [f"• {d.text}" for d in item.decisions] if item.decisions else []
@@ -169,7 +169,7 @@ class MeetingScreen(Screen):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.save_notes()
-        self.show_item(reload_notes=False)
+        self.show_item()
 
     # Saving ------------------------------------------------------------------------------------
 

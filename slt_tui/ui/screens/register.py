@@ -16,6 +16,7 @@ from slt_tui.i18n import t
 from slt_tui.ui.modals.questions import AskText
 from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.tables import refill, selected_key
+from slt_tui.wording import action_status
 
 
 class RegisterScreen(Screen[None]):
@@ -61,12 +62,8 @@ class RegisterScreen(Screen[None]):
             title += " · " + t("register.only", agency=self.agency)
         self.query_one("#register-title", Static).update(title)
         on = today()
-
-        def status(a: ActionItem) -> str:
-            return t(f"action.{a.status.value}") + (f" ({t('action.overdue')})" if a.is_overdue(on) else "")
-
         refill(self.query_one(DataTable),
-               ((a.id, (format_date(a.due), status(a), a.agency, a.title)) for a in self.points()))
+               ((a.id, (format_date(a.due), action_status(a, on), a.agency, a.title)) for a in self.points()))
         self.show_detail()
 
     def selected(self) -> ActionItem | None:

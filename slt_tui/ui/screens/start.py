@@ -16,6 +16,7 @@ from slt_tui.domain.clock import format_date, today
 from slt_tui.i18n import plural, t
 from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.lists import OpenList, OpenTable
+from slt_tui.wording import date_time
 
 
 def forum_summary(dataset: Dataset, forum: Forum) -> Text:
@@ -118,5 +119,5 @@ class StartScreen(Screen):
         table = self.query_one("#meetings", DataTable)
         table.clear()
         for m in reversed(self.app.repo.dataset.meetings_of(forum_id)):
-            table.add_row(f"{format_date(m.starts_at)} {m.starts_at:%H:%M}", t(f"status.{m.status.value}"),
+            table.add_row(date_time(m.starts_at), t(f"status.{m.status.value}"),
                           m.id, key=m.id)

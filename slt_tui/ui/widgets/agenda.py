@@ -8,8 +8,8 @@ from textual.widgets import DataTable
 
 from slt_tui.domain import AgendaItem, Meeting
 from slt_tui.i18n import t
-from slt_tui.ui.format import duration
 from slt_tui.ui.widgets.tables import selected_key
+from slt_tui.wording import duration
 
 COLUMNS = ("number", "title", "planned", "used")
 FIXED = 6 + 3 + 11 + 2 * len(COLUMNS)  # number, minutes, used ("▶ 12:05 over"), and cell padding
