@@ -23,7 +23,9 @@ from slt_tui.domain import Dataset
 from slt_tui.domain.clock import format_date, today
 from slt_tui.domain.standard import STANDARD_AGENCIES
 from slt_tui.errors import SltError
-from slt_tui.i18n import LANGUAGES, language_from_env, set_language, t
+from slt_tui.i18n import LANGUAGES, current_language, language_from_env, set_language, t
+from slt_tui.minutes.document import Variant
+from slt_tui.minutes.export import Export, PrivacyFindingsError
 from slt_tui.sample import sample_path
 from slt_tui.store import DatabaseLockedError, Repository, resolve_db_path
 from slt_tui.store.atomic import FILE_MODE
@@ -64,6 +66,14 @@ def build_parser() -> Parser:
     actions.add_argument("--json", action="store_true", help=t("cli.help.json"))
 
     sub.add_parser("check", parents=[common], help=t("cli.help.check"))
+
+    export = sub.add_parser("export", parents=[common], help=t("cli.help.export"))
+    export.add_argument("meeting", metavar="MEETING", help=t("cli.help.export_meeting"))
+    export.add_argument("-o", "--output", metavar="FILE", type=Path, help=t("cli.help.output"))
+    export.add_argument("--public", action="store_true", help=t("cli.help.public"))
+    export.add_argument("--html", action="store_true", help=t("cli.help.html"))
+    export.add_argument("--force", action="store_true", help=t("cli.help.force"))
+    export.add_argument("--overwrite", action="store_true", help=t("cli.help.overwrite"))
     return parser
 
 
@@ -72,10 +82,13 @@ def run(argv: Sequence[str] | None = None) -> int:
     set_language(_language(argv))
     args = build_parser().parse_args(argv)
     commands: dict[str | None, Callable[[argparse.Namespace], int]] = {
-        "init": cmd_init, "meetings": cmd_meetings, "actions": cmd_actions, "check": cmd_check, None: cmd_app,
+        "init": cmd_init, "meetings": cmd_meetings, "actions": cmd_actions, "check": cmd_check, "export": cmd_export,
+        None: cmd_app,
     }
     try:
         return commands[args.command](args)
+    except PrivacyFindingsError as exc:
+        return _fail(exc.sentence(), *(f"  {finding.sentence()}" for finding in exc.findings))
     except SltError as exc:
         return _fail(exc.sentence())
     except OSError as exc:
@@ -150,6 +163,24 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(t("cli.check_ok", path=path, **counts))
     if stat.S_IMODE(path.stat().st_mode) & 0o077:
         print(t("cli.check_mode", path=path), file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    path = resolve_db_path(getattr(args, "db", None))
+    with Repository.open(path, readonly=True) as repo:
+        dataset, municipality = repo.dataset, repo.municipality
+    variant = Variant.PUBLIC if args.public else Variant.INTERNAL
+    export = Export(dataset.meeting(args.meeting), dataset, variant, args.html, current_language(), municipality)
+    if args.output is not None:
+        written = export.write(args.output, overwrite=args.overwrite, force=args.force)
+        print(t("cli.exported", path=written), file=sys.stderr)
+        return 0
+    findings = [] if args.force else export.findings()
+    if findings:
+        raise PrivacyFindingsError(findings)
+    sys.stdout.write(export.text())
+    sys.stdout.flush()
     return 0
 
 
@@ -229,6 +260,6 @@ def _print_table(headers: list[str], rows: list[list[str]], empty: str) -> None:
         print("  ".join([*cells, str(row[-1])]).rstrip())
 
 
-def _fail(sentence: str) -> int:
-    print(f"slt-tui: {sentence}", file=sys.stderr)
+def _fail(sentence: str, *details: str) -> int:
+    print(f"slt-tui: {sentence}", *details, sep="\n", file=sys.stderr)
     return EXIT_USAGE

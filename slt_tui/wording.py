@@ -1,12 +1,22 @@
-"""How records are worded for people, the same on the command line and in the app."""
+"""How records are worded for people, the same on the command line, in the app and in the minutes.
+
+Each function speaks the current language unless it is given one (the minutes are rendered in the
+language asked for, whatever the app speaks).
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
 from slt_tui.domain.clock import format_date
-from slt_tui.domain.models import ActionItem
-from slt_tui.i18n import t
+from slt_tui.domain.dataset import Dataset
+from slt_tui.domain.derived import coverage
+from slt_tui.domain.models import ActionItem, Meeting
+from slt_tui.i18n import current_language, translate
+
+
+def say(key: str, lang: str | None = None, **params: object) -> str:
+    return translate(key, lang or current_language(), **params)
 
 
 def duration(seconds: int) -> str:
@@ -22,7 +32,25 @@ def date_time(moment: datetime) -> str:
     return f"{format_date(moment)} {moment:%H:%M}"
 
 
-def action_status(action: ActionItem, on: date) -> str:
+def long_date(day: date, lang: str | None = None) -> str:
+    """`tirsdag 8. desember 2026` / `Tuesday 8 December 2026`."""
+    return say("date.long", lang, weekday=say(f"weekday.{day.weekday()}", lang), day=day.day,
+               month=say(f"month.{day.month}", lang), year=day.year)
+
+
+def action_status(action: ActionItem, on: date, lang: str | None = None) -> str:
     """`åpen`, or `åpen (forfalt)` when its due date has passed."""
-    status = t(f"action.{action.status.value}")
-    return f"{status} ({t('action.overdue')})" if action.is_overdue(on) else status
+    status = say(f"action.{action.status.value}", lang)
+    return f"{status} ({say('action.overdue', lang)})" if action.is_overdue(on) else status
+
+
+def coverage_line(meeting: Meeting, dataset: Dataset, lang: str | None = None, *, names: bool = False) -> str:
+    """`7 av 9 etater representert — mangler: POL, NAV`; empty when the forum requires no agency."""
+    cov = coverage(meeting, dataset.forum(meeting.forum), {p.id: p for p in dataset.people})
+    if not cov.required:
+        return ""
+    line = say("coverage.line", lang, present=len(cov.represented), required=len(cov.required))
+    if cov.complete:
+        return line + say("coverage.complete", lang)
+    missing = [dataset.agency(c).name if names and dataset.has("agencies", c) else c for c in cov.missing]
+    return line + say("coverage.missing", lang, missing=", ".join(missing))

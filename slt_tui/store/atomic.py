@@ -25,14 +25,18 @@ FILE_MODE = 0o600
 Raw = dict[str, dict[str, Any]]
 
 
-def atomic_write(path: Path, payload: bytes, before_replace: Callable[[], None] | None = None) -> None:
+def atomic_write(path: Path, payload: bytes, before_replace: Callable[[], None] | None = None, *,
+                 mode: int = FILE_MODE) -> None:
     """Write `payload` to `path` so that the file is always whole; raise OSError on any failure.
 
     On failure the old file is untouched and the temporary file is gone. `before_replace` runs once
-    the new content is safely on disk, just before it takes the old file's place.
+    the new content is safely on disk, just before it takes the old file's place. The new file gets
+    `mode` (less the umask), whatever the old one had.
     """
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, FILE_MODE)
+    with suppress(FileNotFoundError):
+        os.unlink(tmp)  # left by a killed run with this pid: O_CREAT would keep its mode
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, mode)
     try:
         try:
             view = memoryview(payload)

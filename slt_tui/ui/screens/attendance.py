@@ -11,9 +11,9 @@ from slt_tui.domain import AttendanceStatus, Meeting
 from slt_tui.domain import meeting_ops as ops
 from slt_tui.i18n import t
 from slt_tui.ui.modals.questions import AskText
-from slt_tui.ui.screens.meeting import coverage_line
 from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.tables import refill, selected_key
+from slt_tui.wording import coverage_line
 
 
 class AttendanceScreen(Screen[None]):
@@ -72,7 +72,7 @@ class AttendanceScreen(Screen[None]):
 
     def refresh_view(self) -> None:
         refill(self.query_one(DataTable), ((key, cells) for key, *cells in self.rows()))
-        self.query_one("#coverage", Static).update(coverage_line(self.app, self.meeting))
+        self.query_one("#coverage", Static).update(coverage_line(self.meeting, self.app.repo.dataset))
 
     def _person(self) -> str | None:
         key = selected_key(self.query_one(DataTable))

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, Label, Static, TextArea
 
-from slt_tui.domain import AgendaItem, Meeting, MeetingStatus, agenda_time, coverage
+from slt_tui.domain import AgendaItem, Meeting, MeetingStatus, agenda_time
 from slt_tui.domain import meeting_ops as ops
 from slt_tui.domain.clock import OSLO, format_date, now, parse_date
 from slt_tui.i18n import t
@@ -23,19 +23,10 @@ from slt_tui.ui.modals.forms import ActionForm, DecisionForm, ItemForm, MeetingF
 from slt_tui.ui.modals.questions import AskText, Confirm
 from slt_tui.ui.widgets.agenda import AgendaTable
 from slt_tui.ui.widgets.footer import KeyFooter
-from slt_tui.wording import date_time, duration
+from slt_tui.wording import coverage_line, date_time, duration
 
 NOTES_PAUSE = 0.6  # seconds after typing stops before the notes are saved
 CHECKPOINT = 30  # seconds between saves of a running item timer
-
-
-def coverage_line(app, meeting: Meeting) -> str:
-    dataset = app.repo.dataset
-    cov = coverage(meeting, dataset.forum(meeting.forum), {p.id: p for p in dataset.people})
-    if not cov.required:
-        return ""
-    line = t("coverage.line", present=len(cov.represented), required=len(cov.required))
-    return line + (t("coverage.complete") if cov.complete else t("coverage.missing", missing=", ".join(cov.missing)))
 
 
 class MeetingScreen(Screen):
@@ -105,7 +96,7 @@ class MeetingScreen(Screen):
         timer = self.app.timer
         running = timer.item_id if timer.meeting_id == self.meeting_id else None
         self.query_one(AgendaTable).show(meeting, running, timer.elapsed())
-        self.query_one("#coverage", Static).update(coverage_line(self.app, meeting))
+        self.query_one("#coverage", Static).update(coverage_line(meeting, self.app.repo.dataset))
         forum = self.app.repo.dataset.forum(meeting.forum)
         self.query_one("#status", Static).update(f"{forum.name} · {date_time(meeting.starts_at)}", layout=False)
         self.show_item()

@@ -1,0 +1,81 @@
+"""Writing the minutes to a file: the default name, the privacy check, never overwriting unasked.
+
+Internal minutes are written readable by their owner only (they hold confidential notes); public
+ones get the usual permissions. The file is written whole or not at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from slt_tui.domain.dataset import Dataset
+from slt_tui.domain.models import Meeting
+from slt_tui.domain.registers import slug_id
+from slt_tui.errors import SltError
+from slt_tui.minutes.document import Variant, render
+from slt_tui.minutes.html import page
+from slt_tui.minutes.privacy import Finding, scan
+from slt_tui.store.atomic import FILE_MODE, atomic_write
+from slt_tui.wording import say
+
+PUBLIC_MODE = 0o644
+
+
+class ExportExistsError(SltError):
+    """The chosen file is there already; the minutes are never written over it unasked."""
+
+    key = "error.export_exists"
+
+
+class PrivacyFindingsError(SltError):
+    """Public minutes would carry what looks like personal data; `findings` says where."""
+
+    key = "error.privacy_findings"
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__(count=len(findings))
+        self.findings = findings
+
+
+@dataclass(frozen=True)
+class Export:
+    """What to write: one meeting's minutes, in a variant, language and format."""
+
+    meeting: Meeting
+    dataset: Dataset
+    variant: Variant = Variant.INTERNAL
+    html: bool = False
+    lang: str = "nb"
+    municipality: str = ""
+
+    @property
+    def file_name(self) -> str:
+        """`referat-koordineringsgruppa-2026-10-27.md`; internal minutes say so in the name too."""
+        forum = slug_id(self.dataset.forum(self.meeting.forum).name, ())
+        suffix = "-internt" if self.variant is Variant.INTERNAL else ""
+        return f"referat-{forum}-{self.meeting.starts_at:%Y-%m-%d}{suffix}.{'html' if self.html else 'md'}"
+
+    def findings(self) -> list[Finding]:
+        """Personal data found in what a public export would show; nothing for internal minutes."""
+        return scan(self.meeting, self.dataset) if self.variant is Variant.PUBLIC else []
+
+    def text(self) -> str:
+        markdown = render(self.meeting, self.dataset, self.variant, self.lang, self.municipality)
+        if not self.html:
+            return markdown
+        forum = self.dataset.forum(self.meeting.forum).name
+        return page(markdown, say("minutes.title", self.lang, forum=forum), self.lang)
+
+    def write(self, path: Path, *, overwrite: bool = False, force: bool = False) -> Path:
+        """Write to `path` (a folder gets the default name); refuse findings unless `force`."""
+        if path.is_dir():
+            path = path / self.file_name
+        if path.exists() and not overwrite:
+            raise ExportExistsError(path=path)
+        findings = [] if force else self.findings()
+        if findings:
+            raise PrivacyFindingsError(findings)
+        mode = FILE_MODE if self.variant is Variant.INTERNAL else PUBLIC_MODE
+        atomic_write(path, self.text().encode(), mode=mode)
+        return path
