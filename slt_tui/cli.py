@@ -91,6 +91,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         return _fail(exc.sentence(), *(f"  {finding.sentence()}" for finding in exc.findings))
     except SltError as exc:
         return _fail(exc.sentence())
+    except BrokenPipeError:
+        # The reader went away (`slt-tui export … | head`): not an error, and nothing more to say.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as exc:
         return _fail(t("error.io", path=exc.filename or getattr(args, "db", "?"), reason=exc.strerror or exc))
     except KeyboardInterrupt:

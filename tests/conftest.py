@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -47,3 +48,16 @@ def slt_tui_command() -> str:
             pytest.fail("the slt-tui command is not installed; run the README's test command")
         return found
     return str(script)
+
+
+def slt(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([slt_tui_command(), *args], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, **(env or {})}, stdin=subprocess.DEVNULL)
+
+
+def assert_one_sentence_error(done: subprocess.CompletedProcess, *fragments: str) -> None:
+    assert done.returncode == 2, done
+    assert "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("slt-tui: "), done.stderr
+    for fragment in fragments:
+        assert fragment in done.stderr

@@ -28,6 +28,12 @@ class ExportExistsError(SltError):
     key = "error.export_exists"
 
 
+class ExportWriteError(SltError):
+    """The file could not be written (no such folder, no permission, a full disk); nothing was left."""
+
+    key = "error.export_write"
+
+
 class PrivacyFindingsError(SltError):
     """Public minutes would carry what looks like personal data; `findings` says where."""
 
@@ -77,5 +83,8 @@ class Export:
         if findings:
             raise PrivacyFindingsError(findings)
         mode = FILE_MODE if self.variant is Variant.INTERNAL else PUBLIC_MODE
-        atomic_write(path, self.text().encode(), mode=mode)
+        try:
+            atomic_write(path, self.text().encode(), mode=mode)
+        except OSError as exc:
+            raise ExportWriteError(path=path, reason=exc.strerror or exc) from exc
         return path

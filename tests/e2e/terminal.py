@@ -63,6 +63,15 @@ class Terminal:
         tail = bytes(self.output[-300:])
         raise AssertionError(f"did not see {texts!r} on the screen:\n{self.text}\n(output ends {tail!r})")
 
+    def scroll_to(self, text: str, key: str = "\x1b[6~", presses: int = 12) -> str:
+        """Press `key` (page down) until `text` is on the screen; return the screen."""
+        for _ in range(presses):
+            if text in self.text:
+                return self.text
+            self.send(key)
+            self.pump(0.3)
+        return self.wait_for(text, timeout=2)
+
     def send(self, keys: str) -> None:
         os.write(self.master, keys.encode())
         # A lone ESC followed at once by a key reads as alt+key, in any terminal program; a person

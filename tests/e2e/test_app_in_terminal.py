@@ -103,7 +103,8 @@ def test_a_note_typed_in_a_real_terminal_is_in_the_file_after_quitting(terminal,
 
 FOOTERS = {  # what each screen's footer must show whole at 80 columns
     "start": ["⏎ Åpne", "q Avslutt", "? Hjelp"],
-    "meeting": ["a Ny sak", "n Notat", "d Vedtak", "t Oppfølging", "p Oppmøte", "␣ Tid", "q Avslutt", "? Hjelp"],
+    "meeting": ["a Ny sak", "n Notat", "d Vedtak", "t Oppfølging", "p Oppmøte", "␣ Tid", "m Referat", "? Hjelp"],
+    "minutes": ["v Internt/offentlig", "e Eksporter", "esc Tilbake", "q Avslutt", "? Hjelp"],
     "attendance": ["t Til stede", "f Forfall", "i Ikke møtt", "v Vara", "g Gjest", "esc Tilbake"],
     "register": ["1 åpen", "2 under arbeid", "3 utført", "4 utgår", "k Kommentar", "f Etat", "esc Tilbake"],
 }
@@ -126,6 +127,10 @@ def test_every_screen_fits_80_by_24_with_its_keys_whole(terminal, sample_db):
     term.send("o")
     term.wait_for("Åpne oppfølgingspunkter i Koordineringsgruppa")
     term.footer(*FOOTERS["register"])
+    term.send("\x1b")
+    term.send("m")
+    term.wait_for("Referat fra møte i Koordineringsgruppa", "Internt referat")
+    term.footer(*FOOTERS["minutes"])
     term.send("\x1b")
     term.send("?")
     screen = term.wait_for("Taster", "Slett sak", "Flytt opp")
@@ -152,5 +157,31 @@ def test_keys_typed_quickly_act_in_order(terminal, sample_db):
     term.footer("⏎ Åpne", "q Avslutt")
     term.send("\x1b[B\r")  # down and enter in one write, as a quick typist or a paste sends them
     term.wait_for("Sak 10/26", "planlagt · brukt 0/70 min")  # the koordineringsgruppe's meeting
+    term.send("q")
+    assert term.wait_exit() == 0
+
+
+def test_minutes_preview_and_public_export_from_the_app(terminal, sample_db, tmp_path):
+    out = tmp_path / "ut"
+    out.mkdir()
+    term = terminal("--db", str(sample_db), "--lang", "en", "--meeting", "kg-2026-10-27")
+    term.footer("a New case", "t Follow-up", "p Attendance", "m Minutes", "? Help")  # whole in English too
+    term.send("m")
+    screen = term.wait_for("Minutes of the meeting of Koordineringsgruppa", "Internal minutes (v: show")
+    term.scroll_to("Drøftet anonymt")  # the confidential note, internally
+    term.send("v")
+    term.wait_for("Public minutes (v: show")
+    term.send("\x1b[H")  # home
+    screen = term.scroll_to("Exempt from public disclosure under offl. § 13")
+    assert "Only in the internal" not in screen and "Drøftet anonymt" not in screen
+    term.scroll_to("│ 08/26 │ exempt from")  # the point raised in the confidential case, withheld
+    term.send("e")
+    term.wait_for("Export the minutes", "referat-koordineringsgruppa-2026-10-27.md")
+    term.send("\x15")  # ctrl+u clears the folder field
+    term.send(str(out) + "\r")
+    term.wait_for("Wrote")
+    written = out / "referat-koordineringsgruppa-2026-10-27.md"
+    text = written.read_text(encoding="utf-8")
+    assert text.startswith("# Minutes of the meeting of Koordineringsgruppa") and "Drøftet anonymt" not in text
     term.send("q")
     assert term.wait_exit() == 0

@@ -5,27 +5,13 @@ from __future__ import annotations
 import json
 import os
 import stat
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from slt_tui.store import Repository
 
-from conftest import slt_tui_command
-
-
-def slt(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([slt_tui_command(), *args], capture_output=True, text=True, timeout=60,
-                          env={**os.environ, **(env or {})}, stdin=subprocess.DEVNULL)
-
-
-def assert_one_sentence_error(done: subprocess.CompletedProcess, *fragments: str) -> None:
-    assert done.returncode == 2, done
-    assert "Traceback" not in done.stderr
-    assert done.stderr.count("\n") == 1 and done.stderr.startswith("slt-tui: "), done.stderr
-    for fragment in fragments:
-        assert fragment in done.stderr
+from conftest import assert_one_sentence_error, slt
 
 
 def test_init_creates_a_private_database_with_the_standard_agencies(tmp_path):

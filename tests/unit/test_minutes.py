@@ -62,7 +62,8 @@ def test_layout_follows_the_norwegian_convention(sample):
     assert "| NAV | Henrik Aalvik | vara for Jonas Tveitan |" in text
     assert "8 av 9 etater representert — mangler: Psykisk helse og rus" in text
     assert "**Vedtak:**\n\nReferatet fra 15.09.2026 godkjent." in text
-    assert "| 04/26 | Sette opp foreldremøter om rus for 9. trinn | Skole | åpen | Dato ikke satt ennå; ny frist." in text
+    assert "| 04/26 | Sette opp foreldremøter om rus for 9. trinn | Skole | åpen | Dato ikke satt ennå; ny frist. |" \
+        in text
     assert "tirsdag 8. desember 2026 kl. 09:00, Rådhuset, møterom Fjorden" in text
 
 

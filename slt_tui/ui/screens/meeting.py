@@ -19,6 +19,8 @@ from slt_tui.domain import AgendaItem, Meeting, MeetingStatus, agenda_time
 from slt_tui.domain import meeting_ops as ops
 from slt_tui.domain.clock import OSLO, format_date, now, parse_date
 from slt_tui.i18n import t
+from slt_tui.minutes.privacy import kinds_in
+from slt_tui.ui.modals.export import export_minutes
 from slt_tui.ui.modals.forms import ActionForm, DecisionForm, ItemForm, MeetingForm
 from slt_tui.ui.modals.questions import AskText, Confirm
 from slt_tui.ui.widgets.agenda import AgendaTable
@@ -37,6 +39,8 @@ class MeetingScreen(Screen):
         Binding("t", "action", t("key.action"), id="action"),
         Binding("p", "attendance", t("key.attendance"), id="attendance"),
         Binding("space", "timer", t("key.timer"), id="timer", key_display="␣"),
+        Binding("m", "minutes", t("key.minutes"), id="minutes"),
+        Binding("e", "export", t("key.export"), id="export", show=False),
         Binding("o", "register", t("key.register"), id="register", show=False),
         Binding("c", "confidential", t("key.confidential"), id="confidential", show=False),
         Binding("s", "start_or_end", t("key.start_end"), id="start_end", show=False),
@@ -45,6 +49,8 @@ class MeetingScreen(Screen):
         Binding("shift+up,K", "move(-1)", t("key.move_up"), id="move_up", show=False),
         Binding("shift+down,J", "move(1)", t("key.move_down"), id="move_down", show=False),
         Binding("escape", "back", t("key.back"), id="back", show=False),
+        # q quits as everywhere; off this footer only, which is full of the meeting's own keys.
+        Binding("q", "app.quit", t("key.quit"), id="quit", show=False),
     ]
 
     def __init__(self, meeting_id: str) -> None:
@@ -69,6 +75,7 @@ class MeetingScreen(Screen):
                 yield Static(id="item-meta")
                 yield Label(t("detail.notes"), classes="section")
                 yield TextArea(id="notes", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+                yield Static(id="privacy")
                 yield Static(id="decisions")
                 yield Static(id="actions")
         yield Static(id="coverage")
@@ -130,6 +137,16 @@ class MeetingScreen(Screen):
                    if a.origin.meeting == meeting.id and a.origin.item == item.id]
         lines = [t("detail.actions")] + [f"• {a.title} — {a.agency}, {format_date(a.due)}" for a in actions]
         self.query_one("#actions", Static).update("\n".join(lines) if actions else "")
+        self.show_privacy(notes.text)
+
+    def show_privacy(self, notes: str) -> None:
+        """Warn on the item, as it is typed, when its text looks like it holds personal data."""
+        item = self.selected()
+        texts = [] if item is None else [item.title, notes, *(d.text for d in item.decisions)]
+        kinds = kinds_in("\n".join(texts))
+        warning = self.query_one("#privacy", Static)
+        warning.update(t("privacy.warning", kinds=", ".join(t(f"privacy.kind.{k.value}") for k in kinds)))
+        warning.display = bool(kinds)
 
     def tick(self) -> None:
         """Once a second: the meeting clock and the running item's time, and nothing else."""
@@ -186,6 +203,7 @@ class MeetingScreen(Screen):
         self.change_meeting(apply)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self.show_privacy(event.text_area.text)
         item = self.meeting.item(self._notes_item or "")
         if item is None or event.text_area.text == item.notes:
             return
@@ -374,6 +392,16 @@ class MeetingScreen(Screen):
 
         self.save_notes()
         self.app.push_screen(AttendanceScreen(self.meeting_id), lambda _: self.refresh_view())
+
+    def action_minutes(self) -> None:
+        from slt_tui.ui.screens.minutes import MinutesScreen
+
+        self.save_notes()
+        self.app.push_screen(MinutesScreen(self.meeting_id))
+
+    def action_export(self) -> None:
+        self.save_notes()
+        export_minutes(self.app, self.meeting_id)
 
     def action_register(self) -> None:
         from slt_tui.ui.screens.register import RegisterScreen

@@ -1,0 +1,78 @@
+"""The minutes preview: the rendered minutes of one meeting, internal or public, ready to export.
+
+The Markdown is written in a thread worker and Textual's Markdown widget parses it off the loop, so
+long minutes never freeze the app. The public version shows the privacy guard's findings on top.
+"""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Header, Markdown, Static
+from textual.worker import get_current_worker
+
+from slt_tui.i18n import current_language, t
+from slt_tui.minutes.document import Variant, render
+from slt_tui.minutes.html import parser
+from slt_tui.minutes.privacy import Finding, scan
+from slt_tui.ui.modals.export import export_minutes
+from slt_tui.ui.widgets.footer import KeyFooter
+
+
+class MinutesScreen(Screen):
+    BINDINGS = [
+        Binding("v", "toggle_variant", t("key.variant"), id="variant"),
+        Binding("e", "export", t("key.export"), id="export"),
+        Binding("escape", "back", t("key.back"), id="back"),
+    ]
+
+    def __init__(self, meeting_id: str, variant: Variant = Variant.INTERNAL) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.variant = variant
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="minutes-variant")
+        yield Static(id="minutes-findings")
+        with VerticalScroll(id="minutes-scroll"):
+            yield Markdown(id="minutes", parser_factory=parser, open_links=False)
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#minutes-scroll").focus()
+        self.show()
+
+    def show(self) -> None:
+        self.query_one("#minutes-variant", Static).update(t(f"minutes.screen.{self.variant.value}"))
+        self.query_one("#minutes-scroll").loading = True
+        self.render_minutes(self.variant)
+
+    @work(thread=True, exclusive=True, group="minutes")
+    def render_minutes(self, variant: Variant) -> None:
+        dataset = self.app.repo.dataset
+        meeting = dataset.meeting(self.meeting_id)
+        text = render(meeting, dataset, variant, current_language(), self.app.repo.municipality)
+        findings = scan(meeting, dataset, variant) if variant is Variant.PUBLIC else []
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.shown, text, findings)
+
+    async def shown(self, text: str, findings: list[Finding]) -> None:
+        warning = self.query_one("#minutes-findings", Static)
+        warning.update("\n".join(f"⚠ {f.sentence()}" for f in findings))
+        warning.display = bool(findings)
+        await self.query_one("#minutes", Markdown).update(text)
+        self.query_one("#minutes-scroll").loading = False
+
+    def action_toggle_variant(self) -> None:
+        self.variant = Variant.PUBLIC if self.variant is Variant.INTERNAL else Variant.INTERNAL
+        self.show()
+
+    def action_export(self) -> None:
+        export_minutes(self.app, self.meeting_id, self.variant)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
