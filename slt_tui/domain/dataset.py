@@ -109,6 +109,17 @@ class Dataset(Model):
         """The forum's meetings, earliest first."""
         return sorted((m for m in self.meetings if m.forum == forum_id), key=lambda m: m.starts_at)
 
+    def actions_of(self, forum_id: str) -> list[ActionItem]:
+        """The forum's follow-up points, in stored order."""
+        return self._actions_by_forum.get(forum_id, [])
+
+    @cached_property
+    def _actions_by_forum(self) -> dict[str, list[ActionItem]]:
+        by_forum: dict[str, list[ActionItem]] = defaultdict(list)
+        for action in self.actions:
+            by_forum[action.forum].append(action)
+        return dict(by_forum)
+
     # Changes -------------------------------------------------------------------------------------
 
     def put(self, record: Model) -> Dataset:

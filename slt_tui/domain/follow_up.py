@@ -23,7 +23,7 @@ class Review:
 def raised_in(meeting: Meeting, dataset: Dataset) -> list[ActionItem]:
     """The points agreed in this meeting, in agenda order."""
     order = {item.id: n for n, item in enumerate(meeting.agenda)}
-    mine = [a for a in dataset.actions if a.origin.meeting == meeting.id]
+    mine = [a for a in dataset.actions_of(meeting.forum) if a.origin.meeting == meeting.id]
     return sorted(mine, key=lambda a: (order.get(a.origin.item, len(order)), a.id))
 
 
@@ -35,8 +35,8 @@ def reviews_at(meeting: Meeting, dataset: Dataset) -> list[Review]:
     """
     start = meeting.started_at or meeting.starts_at
     reviews = []
-    for action in dataset.actions:
-        if action.forum != meeting.forum or action.origin.meeting == meeting.id:
+    for action in dataset.actions_of(meeting.forum):
+        if action.origin.meeting == meeting.id:
             continue
         origin = dataset.meeting(action.origin.meeting)
         if origin.starts_at >= meeting.starts_at:

@@ -17,6 +17,7 @@ terminal. Whether this holds is checked against markdown-it-py's token stream in
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from slt_tui.domain.text import clean_block
 
@@ -31,10 +32,15 @@ _LIST_MARKER = re.compile(r"^( *)([-+*]|\d{1,9}[.)])( +)(?=\S)")
 _RULE_ONLY = re.compile(r"^[-=*_+ ]+$")
 _INDENT_STEP = 4
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# One-line text with nothing to escape or fold, as most titles and names are: returned as it is.
+_WORD = "[^\\\\`*_\\[\\]<>|&~#\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028-\u202f\u205f\u2066-\u2069\u3000]+"
+_PLAIN = re.compile(f"(?![-+=\\d]){_WORD}(?: {_WORD})*")
 
 
 def inline(text: str) -> str:
     """One line of user text, every Markdown character escaped."""
+    if _PLAIN.fullmatch(text) and (text.isascii() or unicodedata.is_normalized("NFC", text)):
+        return text
     return _escape_line(_one_line(text), _ANYWHERE)
 
 

@@ -1,0 +1,90 @@
+"""Rendering the minutes: a 20-item meeting, and every meeting of the ten-year database.
+
+    python benchmarks/minutes_bench.py
+
+Baseline, measured in the same run on the same meetings: a plain `json.dumps` of the meeting's
+dict (what any export of the record has to pay at least). Goal: at most 20 ms per meeting. The
+privacy scan of the public variant and the HTML page are measured too.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from tenyear import write  # noqa: E402
+
+from slt_tui.minutes.document import Variant, render  # noqa: E402
+from slt_tui.minutes.html import page  # noqa: E402
+from slt_tui.minutes.privacy import scan  # noqa: E402
+from slt_tui.store import Repository  # noqa: E402
+
+
+def per_call_ms(fn, repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = write(Path(folder) / "tenyear.json")
+        with Repository.open(path, readonly=True) as repo:
+            dataset = repo.dataset
+    meetings = dataset.meetings
+    # A 20-item meeting after the last one of the busiest forum, its items taken from earlier
+    # meetings (real notes and decisions), with follow-up points raised in half of them.
+    biggest = max(meetings, key=lambda m: (len(m.agenda), m.id))
+    last = dataset.meetings_of(biggest.forum)[-1]
+    starts = last.starts_at.replace(year=last.starts_at.year + 2, month=3, day=3)
+    pool = [i for m in dataset.meetings_of(biggest.forum) for i in m.agenda][-20:]
+    items = tuple(i.model_copy(update={"id": f"s{n}", "number": f"{n:02d}/{starts.year % 100:02d}"})
+                  for n, i in enumerate(pool, 1))
+    twenty = last.model_copy(update={"id": "bench-20", "starts_at": starts, "agenda": items,
+                                     "started_at": starts, "ended_at": starts, "previous": last.id})
+    template = next(a for a in dataset.actions if a.forum == biggest.forum)
+    raised = [template.model_copy(update={"id": f"bench-a{n}", "origin": template.origin.model_copy(
+        update={"meeting": "bench-20", "item": item.id}), "updates": ()}) for n, item in enumerate(items[::2])]
+    dataset = dataset.put(twenty)
+    for action in raised:
+        dataset = dataset.put(action)
+
+    rows = []
+    for name, fn in [
+        ("json.dumps (baseline)", lambda: json.dumps(twenty.model_dump(mode="json"), ensure_ascii=False)),
+        ("render internal", lambda: render(twenty, dataset, Variant.INTERNAL)),
+        ("render public", lambda: render(twenty, dataset, Variant.PUBLIC)),
+        ("privacy scan", lambda: scan(twenty, dataset)),
+        ("HTML page", lambda: page(render(twenty, dataset), "x", "nb")),
+    ]:
+        times = per_call_ms(fn, 50)
+        rows.append((name, statistics.median(times), sorted(times)[int(len(times) * 0.95) - 1]))
+    print(f"20-item meeting, {len(raised)} points raised, 50 runs each:")
+    for name, median, p95 in rows:
+        print(f"  {name:<24} median {median:7.2f} ms   p95 {p95:7.2f} ms   ×{median / rows[0][1]:6.1f}")
+
+    start = time.perf_counter()
+    for m in meetings:
+        json.dumps(m.model_dump(mode="json"), ensure_ascii=False)
+    baseline = (time.perf_counter() - start) * 1000
+    start = time.perf_counter()
+    for m in meetings:
+        render(m, dataset, Variant.INTERNAL)
+    ours = (time.perf_counter() - start) * 1000
+    n = len(meetings)
+    print(f"every meeting of the ten-year database ({n} meetings, {len(dataset.actions)} follow-up points):")
+    print(f"  json.dumps  total {baseline:8.1f} ms   {baseline / n:6.2f} ms per meeting")
+    print(f"  render      total {ours:8.1f} ms   {ours / n:6.2f} ms per meeting   (goal ≤ 20 ms)")
+
+
+if __name__ == "__main__":
+    main()
