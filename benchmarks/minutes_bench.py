@@ -18,12 +18,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from tenyear import write  # noqa: E402
+from tenyear import write
 
-from slt_tui.minutes.document import Variant, render  # noqa: E402
-from slt_tui.minutes.html import page  # noqa: E402
-from slt_tui.minutes.privacy import scan  # noqa: E402
-from slt_tui.store import Repository  # noqa: E402
+from slt_tui.minutes.document import Variant, render
+from slt_tui.minutes.html import page
+from slt_tui.minutes.privacy import scan
+from slt_tui.store import Repository
 
 
 def per_call_ms(fn, repeat: int) -> list[float]:

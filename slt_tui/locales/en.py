@@ -332,7 +332,7 @@ MESSAGES: dict[str, str] = {
     "minutes.screen.internal": "Internal minutes (v: show the public ones)",
     "minutes.screen.public": "Public minutes (v: show the internal ones)",
     "minutes.rendering": "Writing the minutes …",
-    "privacy.warning": "Privacy: seems to contain {kinds}; that does not belong in public minutes.",
+    "privacy.warning": "⚠ Privacy: seems to contain {kinds}.",
     "privacy.confirm": "The public minutes seem to contain personal data:\n{findings}\n\nExport anyway?",
     "export.title": "Export the minutes",
     "export.folder": "Folder",

@@ -332,7 +332,7 @@ MESSAGES: dict[str, str] = {
     "minutes.screen.internal": "Internt referat (v: vis det offentlige)",
     "minutes.screen.public": "Offentlig referat (v: vis det interne)",
     "minutes.rendering": "Lager referatet …",
-    "privacy.warning": "Personvern: ser ut til å inneholde {kinds}; hører ikke hjemme i et offentlig referat.",
+    "privacy.warning": "⚠ Personvern: ser ut til å inneholde {kinds}.",
     "privacy.confirm": ("Det offentlige referatet ser ut til å inneholde personopplysninger:\n{findings}\n\n"
                         "Eksportere likevel?"),
     "export.title": "Eksporter referatet",

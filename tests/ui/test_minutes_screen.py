@@ -46,7 +46,7 @@ async def test_typing_a_phone_number_warns_on_the_item(sample_db):
         await pilot.press("down", "n")
         await type_text(pilot, "Mor: 912 34 567")
         assert warning.display is True
-        assert text_of(app, "#privacy").startswith("Personvern: ser ut til å inneholde telefonnummer")
+        assert text_of(app, "#privacy") == "⚠ Personvern: ser ut til å inneholde telefonnummer."
         assert "912" not in text_of(app, "#privacy")
         app.screen.query_one("#notes", TextArea).clear()
         await pilot.pause()
@@ -114,3 +114,5 @@ async def test_a_missing_folder_is_refused_in_the_form(sample_db, tmp_path):
         await export_with(app, pilot, tmp_path / "finnes-ikke", public=False)
         assert isinstance(app.screen, ExportForm)
         assert "finnes ikke" in text_of(app, ".form-error")
+        await export_with(app, pilot, "", public=False)
+        assert isinstance(app.screen, ExportForm) and text_of(app, ".form-error") == "Må fylles ut."

@@ -61,7 +61,10 @@ class ExportForm(FormModal[Choice]):
         self.query_one("#file-name", Static).update(t("export.file", name=self.chosen_export().file_name))
 
     def build(self) -> Choice:
-        folder = Path(self.value("folder").strip() or ".").expanduser()
+        typed = self.value("folder").strip()
+        if not typed:
+            raise ValueError(t("form.required"))  # never "the current folder" by accident
+        folder = Path(typed).expanduser()
         if not folder.is_dir():
             raise ValueError(t("export.no_folder", folder=folder))
         return Choice(folder.resolve(), self.value("variant"), self.value("format"))
