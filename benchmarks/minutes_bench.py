@@ -18,21 +18,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from store_bench import timings
 from tenyear import write
 
 from slt_tui.minutes.document import Variant, render
 from slt_tui.minutes.html import page
 from slt_tui.minutes.privacy import scan
 from slt_tui.store import Repository
-
-
-def per_call_ms(fn, repeat: int) -> list[float]:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return times
 
 
 def main() -> None:
@@ -66,7 +58,7 @@ def main() -> None:
         ("privacy scan", lambda: scan(twenty, dataset)),
         ("HTML page", lambda: page(render(twenty, dataset), "x", "nb")),
     ]:
-        times = per_call_ms(fn, 50)
+        times = timings(fn, 50)
         rows.append((name, statistics.median(times), sorted(times)[int(len(times) * 0.95) - 1]))
     print(f"20-item meeting, {len(raised)} points raised, 50 runs each:")
     for name, median, p95 in rows:

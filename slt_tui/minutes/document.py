@@ -137,13 +137,8 @@ def _agenda(m: Minutes) -> Iterator[str]:
 
 
 def _follow_up(m: Minutes) -> Iterator[str]:
-    yield "## " + m.say("minutes.follow_up")
-    reviews = reviews_at(m.meeting, m.dataset)
-    if not reviews:
-        yield m.say("minutes.no_follow_up")
-        return
     rows = []
-    for review in reviews:
+    for review in reviews_at(m.meeting, m.dataset):
         action, update = review.action, review.update
         status = m.say(f"action.{review.status.value}")
         if update is None:
@@ -157,23 +152,18 @@ def _follow_up(m: Minutes) -> Iterator[str]:
             update.comment if update and shown else "",
             format_date(review.due),
         ))
-    yield _table([m.say(f"minutes.col.{c}") for c in ("item", "what", "agency", "status", "comment", "due")], rows)
+    yield from _table_section(m, "follow_up", ("item", "what", "agency", "status", "comment", "due"), rows)
 
 
 def _new_actions(m: Minutes) -> Iterator[str]:
-    yield "## " + m.say("minutes.new_actions")
-    actions = raised_in(m.meeting, m.dataset)
-    if not actions:
-        yield m.say("minutes.no_new_actions")
-        return
     rows = []
-    for action in actions:
+    for action in raised_in(m.meeting, m.dataset):
         shown = shows_action(action, m.dataset, m.variant)
         owner = m.dataset.person(action.owner).name if action.owner and shown else ""
         rows.append((origin_item(action, m.dataset).number,
                      action.title if shown else m.say("minutes.withheld"),
                      _agency(m, action.agency), owner, format_date(action.due)))
-    yield _table([m.say(f"minutes.col.{c}") for c in ("item", "what", "agency", "owner", "due")], rows)
+    yield from _table_section(m, "new_actions", ("item", "what", "agency", "owner", "due"), rows)
 
 
 def _next_meeting(m: Minutes) -> Iterator[str]:
@@ -191,6 +181,15 @@ def _next_meeting(m: Minutes) -> Iterator[str]:
 
 
 # Pieces ---------------------------------------------------------------------------------------------
+
+
+def _table_section(m: Minutes, name: str, columns: Iterable[str], rows: list[tuple[str, ...]]) -> Iterator[str]:
+    """A section of one table: `## <minutes.name>`, then the table, or `minutes.no_<name>` when empty."""
+    yield "## " + m.say(f"minutes.{name}")
+    if rows:
+        yield _table([m.say(f"minutes.col.{c}") for c in columns], rows)
+    else:
+        yield m.say(f"minutes.no_{name}")
 
 
 def _table(headers: list[str], rows: Iterable[Iterable[str]]) -> str:
