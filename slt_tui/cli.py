@@ -20,12 +20,16 @@ from typing import NoReturn
 
 from slt_tui import __version__
 from slt_tui.domain import Dataset
-from slt_tui.domain.clock import format_date, today
+from slt_tui.domain.clock import format_date, parse_date, today
+from slt_tui.domain.models import ActionItem, ActionStatus
+from slt_tui.domain.series import plan
 from slt_tui.domain.standard import STANDARD_AGENCIES
 from slt_tui.errors import SltError
 from slt_tui.i18n import LANGUAGES, current_language, language_from_env, set_language, t
 from slt_tui.minutes.document import Variant
-from slt_tui.minutes.export import Export, PrivacyFindingsError
+from slt_tui.minutes.export import Export, PrivacyFindingsError, write_file
+from slt_tui.minutes.invite import file_name as invite_file_name
+from slt_tui.minutes.invite import invitation
 from slt_tui.sample import sample_path
 from slt_tui.store import DatabaseLockedError, Repository, resolve_db_path
 from slt_tui.store.atomic import FILE_MODE
@@ -63,7 +67,19 @@ def build_parser() -> Parser:
     actions.add_argument("--open", action="store_true", help=t("cli.help.open"))
     actions.add_argument("--forum", metavar="FORUM", help=t("cli.help.forum"))
     actions.add_argument("--agency", metavar="CODE", help=t("cli.help.agency"))
+    actions.add_argument("--status", choices=[s.value for s in ActionStatus], help=t("cli.help.status"))
+    actions.add_argument("--overdue", action="store_true", help=t("cli.help.overdue"))
+    actions.add_argument("--history", action="store_true", help=t("cli.help.history"))
     actions.add_argument("--json", action="store_true", help=t("cli.help.json"))
+
+    plan = sub.add_parser("plan", parents=[common], help=t("cli.help.plan"))
+    plan.add_argument("forum", metavar="FORUM", help=t("cli.help.plan_forum"))
+    plan.add_argument("--date", metavar="YYYY-MM-DD", help=t("cli.help.plan_date"))
+
+    invite = sub.add_parser("invite", parents=[common], help=t("cli.help.invite"))
+    invite.add_argument("meeting", metavar="MEETING", help=t("cli.help.export_meeting"))
+    invite.add_argument("-o", "--output", metavar="FILE", type=Path, help=t("cli.help.invite_output"))
+    invite.add_argument("--overwrite", action="store_true", help=t("cli.help.overwrite"))
 
     sub.add_parser("check", parents=[common], help=t("cli.help.check"))
 
@@ -83,6 +99,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     commands: dict[str | None, Callable[[argparse.Namespace], int]] = {
         "init": cmd_init, "meetings": cmd_meetings, "actions": cmd_actions, "check": cmd_check, "export": cmd_export,
+        "plan": cmd_plan, "invite": cmd_invite,
         None: cmd_app,
     }
     try:
@@ -143,20 +160,59 @@ def cmd_actions(args: argparse.Namespace) -> int:
         code = args.agency.strip().upper()
         dataset.agency(code)
         actions = [a for a in actions if a.agency == code]
+    on = today()
     if args.open:
         actions = [a for a in actions if a.status.is_open]
+    if args.status:
+        actions = [a for a in actions if a.status.value == args.status]
+    if args.overdue:
+        actions = [a for a in actions if a.is_overdue(on)]
     actions.sort(key=lambda a: (a.due, a.id))
     if args.json:
-        return _print_json([{"id": a.id, "title": a.title, "forum": a.forum, "agency": a.agency,
-                             "owner": a.owner, "due": a.due.isoformat(), "status": a.status.value}
-                            for a in actions])
-    on = today()
+        return _print_json([_action_json(a, args.history) for a in actions])
     rows = []
     for a in actions:
         owner = dataset.person(a.owner).name if a.owner else ""
         rows.append([a.id, format_date(a.due), action_status(a, on), a.agency, owner, a.title])
+        if args.history:
+            rows += [["", format_date(u.at), t(f"action.{u.status.value}"), "", u.meeting, u.comment]
+                     for u in a.updates]
     headers = [t("col.id"), t("col.due"), t("col.status"), t("col.agency"), t("col.owner"), t("col.title")]
     _print_table(headers, rows, t("cli.no_actions"))
+    return 0
+
+
+def _action_json(a: ActionItem, history: bool) -> dict:
+    row = {"id": a.id, "title": a.title, "forum": a.forum, "agency": a.agency, "owner": a.owner,
+           "due": a.due.isoformat(), "status": a.status.value}
+    if history:
+        row["updates"] = [u.model_dump(mode="json") for u in a.updates]
+    return row
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    try:
+        day = parse_date(args.date) if args.date else None
+    except ValueError:
+        return _fail(t("cli.bad_date", value=args.date))
+    with Repository.open(resolve_db_path(getattr(args, "db", None))) as repo:
+        meeting = plan(repo.dataset, args.forum, today(), t("minutes.follow_up"), on=day)
+        repo.save(meeting)
+    print(meeting.id)
+    return 0
+
+
+def cmd_invite(args: argparse.Namespace) -> int:
+    dataset = _read(args)
+    meeting = dataset.meeting(args.meeting)
+    payload = invitation(meeting, dataset, current_language())
+    if args.output is None:
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+        return 0
+    path = args.output / invite_file_name(meeting) if args.output.is_dir() else args.output
+    write_file(path, payload, overwrite=args.overwrite)
+    print(t("cli.exported", path=path), file=sys.stderr)
     return 0
 
 

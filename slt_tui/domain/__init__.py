@@ -15,6 +15,7 @@ from slt_tui.domain.models import (
     Forum,
     Guest,
     ItemKind,
+    ItemRef,
     Level,
     Meeting,
     MeetingStatus,
@@ -25,7 +26,7 @@ from slt_tui.domain.models import (
 
 __all__ = [
     "DEFAULT_LEGAL_BASIS", "TABLES", "ActionItem", "ActionStatus", "ActionUpdate", "Agency", "AgendaItem",
-    "Attendance", "AttendanceStatus", "Coverage", "Dataset", "Decision", "Forum", "Guest", "ItemKind",
+    "Attendance", "AttendanceStatus", "Coverage", "Dataset", "Decision", "Forum", "Guest", "ItemKind", "ItemRef",
     "Level", "Meeting", "MeetingStatus", "Origin", "Person", "StandingItem", "agenda_time", "coverage",
     "overdue",
 ]

@@ -182,6 +182,13 @@ class Dataset(Model):
                     ("minute_taker", "person", m.minute_taker), ("previous", "meeting", m.previous),
                     *(("attendee", "person", a.person) for a in m.attendance),
                     *(("guest_agency", "agency", g.agency) for g in m.guests)])
+        for m in self.meetings:
+            for item in m.agenda:
+                for link in (item.sent_to, item.sent_from):
+                    if link is not None and (link.meeting not in meetings or meetings[link.meeting].item(link.item)
+                                             is None):
+                        yield Problem("problem.no_item", table="meetings", id=m.id, meeting=link.meeting,
+                                      item=link.item)
         for a in self.actions:
             origin = meetings.get(a.origin.meeting)
             if origin is None:

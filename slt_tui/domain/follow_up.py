@@ -67,3 +67,56 @@ def _due_after(action: ActionItem, meeting: Meeting, start: datetime) -> date:
     """The due date as it stood when this meeting was done with the point."""
     dues = [u.due for u in action.updates if u.due is not None and (u.meeting == meeting.id or u.at < start)]
     return dues[-1] if dues else action.due
+
+
+def review(action: ActionItem, meeting_id: str, at: datetime, *, status: ActionStatus | None = None,
+           comment: str = "", due: date | None = None) -> ActionItem:
+    """The point after a meeting reviewed it: a new status and/or due date, recorded with a comment."""
+    status = status or action.status
+    update = ActionUpdate(meeting=meeting_id, status=status, comment=comment, at=at, due=due)
+    changes: dict = {"status": status, "updates": (*action.updates, update)}
+    if due is not None:
+        changes["due"] = due
+    return action.model_copy(update=changes)
+
+
+CARRIED_FLAG = 3
+"""A point brought to this many meetings without being closed is flagged."""
+
+
+def times_carried(action: ActionItem, meeting: Meeting, dataset: Dataset) -> int:
+    """How many of the forum's meetings after the one it came from, up to `meeting`, had it open."""
+    origin = dataset.meeting(action.origin.meeting).starts_at
+    return sum(1 for m in dataset.meetings_of(action.forum)
+               if origin < m.starts_at <= meeting.starts_at
+               and _status_before(action, m.started_at or m.starts_at).is_open)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A forum's points raised this year: still open (on time), overdue, done."""
+
+    open: int
+    overdue: int
+    done: int
+
+    @property
+    def total(self) -> int:
+        return self.open + self.overdue + self.done
+
+    def bar(self, width: int = 12) -> str:
+        """`███▒▒▒░░░░░░`: done █, open ▒, overdue ░, in proportion; readable without colour."""
+        if not self.total:
+            return ""
+        done = round(width * self.done / self.total)
+        late = round(width * self.overdue / self.total)
+        return "█" * done + "▒" * max(0, width - done - late) + "░" * late
+
+
+def year_progress(dataset: Dataset, forum_id: str, on: date) -> Progress:
+    counts = {"open": 0, "overdue": 0, "done": 0}
+    for action in dataset.actions_of(forum_id):
+        if dataset.meeting(action.origin.meeting).year != on.year or action.status is ActionStatus.DROPPED:
+            continue
+        counts["done" if action.status is ActionStatus.DONE else "overdue" if action.is_overdue(on) else "open"] += 1
+    return Progress(**counts)

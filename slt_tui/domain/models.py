@@ -102,6 +102,17 @@ class Decision(Model):
     text: RequiredBlock
 
 
+class ItemRef(Model):
+    """An agenda item somewhere: its meeting and its id."""
+
+    meeting: Identifier
+    item: Identifier
+
+
+Origin = ItemRef
+"""Where a follow-up point was agreed."""
+
+
 class AgendaItem(Model):
     id: Identifier
     number: CaseNumber
@@ -114,6 +125,10 @@ class AgendaItem(Model):
     confidential: bool = False
     legal_basis: Line = ""
     decisions: tuple[Decision, ...] = ()
+    sent_to: ItemRef | None = None
+    """The item this one was escalated to, in another forum's meeting."""
+    sent_from: ItemRef | None = None
+    """The item this one was escalated from."""
 
     @model_validator(mode="after")
     def _legal_basis(self) -> AgendaItem:
@@ -180,11 +195,6 @@ class Meeting(Model):
 
     def item(self, item_id: str) -> AgendaItem | None:
         return next((i for i in self.agenda if i.id == item_id), None)
-
-
-class Origin(Model):
-    meeting: Identifier
-    item: Identifier
 
 
 class ActionUpdate(Model):

@@ -82,9 +82,15 @@ class Export:
         findings = [] if force else self.findings()
         if findings:
             raise PrivacyFindingsError(findings)
-        mode = FILE_MODE if self.variant is Variant.INTERNAL else PUBLIC_MODE
-        try:
-            atomic_write(path, self.text().encode(), mode=mode)
-        except OSError as exc:
-            raise ExportWriteError(path=path, reason=exc.strerror or exc) from exc
+        write_file(path, self.text().encode(), FILE_MODE if self.variant is Variant.INTERNAL else PUBLIC_MODE)
         return path
+
+
+def write_file(path: Path, payload: bytes, mode: int = PUBLIC_MODE, *, overwrite: bool = True) -> None:
+    """Write a document whole or not at all; ExportExistsError / ExportWriteError say what went wrong."""
+    if not overwrite and path.exists():
+        raise ExportExistsError(path=path)
+    try:
+        atomic_write(path, payload, mode=mode)
+    except OSError as exc:
+        raise ExportWriteError(path=path, reason=exc.strerror or exc) from exc

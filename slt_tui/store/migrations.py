@@ -16,7 +16,7 @@ from slt_tui.domain.text import clean_line
 from slt_tui.store.atomic import Raw
 from slt_tui.store.errors import CorruptDatabaseError, SchemaTooNewError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META = "meta"
 
 
@@ -44,7 +44,16 @@ def _add_meta(raw: Raw) -> Raw:
     return upgraded
 
 
-STEPS: dict[int, Callable[[Raw], Raw]] = {0: _add_meta}
+def _item_links(raw: Raw) -> Raw:
+    """1 → 2: agenda items may carry `sent_to` / `sent_from` links (escalation between forums).
+
+    Nothing in a version-1 file changes; the version says that a file may now hold links, so that an
+    older slt-tui refuses it with "upgrade" rather than calling the links invalid.
+    """
+    return raw
+
+
+STEPS: dict[int, Callable[[Raw], Raw]] = {0: _add_meta, 1: _item_links}
 
 
 def migrate(raw: Raw, path: Path) -> tuple[Raw, bool]:

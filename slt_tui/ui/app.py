@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from slt_tui.domain import meeting_ops as ops
+from slt_tui.domain.search import SearchIndex
 from slt_tui.i18n import t
 from slt_tui.store import Repository
 from slt_tui.ui.screens.help import KeysScreen, own_bindings
@@ -34,6 +35,7 @@ class SltApp(App[int]):
         self.start_meeting = meeting_id
         self.writer = Writer(self)
         self.timer = ItemTimer()
+        self.search_index: SearchIndex | None = None  # built by the search screen, kept while the data is
         self.title = " — ".join(filter(None, [t("app.title"), repo.municipality]))
         self.sub_title = " · ".join(filter(None, [t("app.demo") if demo else "",
                                                   t("app.read_only") if repo.readonly else ""]))
@@ -45,11 +47,17 @@ class SltApp(App[int]):
         if self.read_only_reason:
             self.notify(self.read_only_reason, severity="warning", timeout=30)
 
-    def open_meeting(self, meeting_id: str) -> None:
+    def open_meeting(self, meeting_id: str, item_id: str | None = None) -> None:
         from slt_tui.ui.screens.meeting import MeetingScreen
 
         self.repo.dataset.meeting(meeting_id)  # UnknownRecordError for an id that does not exist
-        self.push_screen(MeetingScreen(meeting_id))
+        self.push_screen(MeetingScreen(meeting_id, item_id=item_id))
+
+    def open_search(self) -> None:
+        from slt_tui.ui.screens.search import SearchScreen
+
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen())
 
     def writable(self) -> bool:
         """True when changes can be saved; otherwise says why."""

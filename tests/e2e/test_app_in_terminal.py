@@ -106,7 +106,7 @@ FOOTERS = {  # what each screen's footer must show whole at 80 columns
     "meeting": ["a Ny sak", "n Notat", "d Vedtak", "t Oppfølging", "p Oppmøte", "␣ Tid", "m Referat", "? Hjelp"],
     "minutes": ["v Internt/offentlig", "e Eksporter", "esc Tilbake", "q Avslutt", "? Hjelp"],
     "attendance": ["t Til stede", "f Forfall", "i Ikke møtt", "v Vara", "g Gjest", "esc Tilbake"],
-    "register": ["1 åpen", "2 under arbeid", "3 utført", "4 utgår", "k Kommentar", "f Etat", "esc Tilbake"],
+    "register": ["1 åpen", "2 under arbeid", "3 utført", "4 utgår", "k Kommentar", "r Ny frist", "esc Tilbake"],
 }
 
 
@@ -125,7 +125,7 @@ def test_every_screen_fits_80_by_24_with_its_keys_whole(terminal, sample_db):
     term.send("\x1b")
     term.wait_for("Sak 10/26")
     term.send("o")
-    term.wait_for("Åpne oppfølgingspunkter i Koordineringsgruppa")
+    term.wait_for("Oppfølging fra tidligere møter · Koordineringsgruppa 08.12.2026")
     term.footer(*FOOTERS["register"])
     term.send("\x1b")
     term.send("m")

@@ -18,12 +18,15 @@ from textual.widgets import DataTable, Header, Label, Static, TextArea
 from slt_tui.domain import AgendaItem, Meeting, MeetingStatus, agenda_time
 from slt_tui.domain import meeting_ops as ops
 from slt_tui.domain.clock import OSLO, format_date, now, parse_date
+from slt_tui.domain.series import is_steering, looks_individual
 from slt_tui.i18n import t
 from slt_tui.minutes.privacy import kinds_in
 from slt_tui.ui.modals.export import export_minutes
 from slt_tui.ui.modals.forms import ActionForm, DecisionForm, ItemForm, MeetingForm
 from slt_tui.ui.modals.questions import AskText, Confirm
+from slt_tui.ui.modals.series import escalate_item, invite, plan_after
 from slt_tui.ui.widgets.agenda import AgendaTable
+from slt_tui.ui.widgets.detail import actions_text, linked_items
 from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.wording import coverage_line, date_time, duration
 
@@ -41,6 +44,9 @@ class MeetingScreen(Screen):
         Binding("space", "timer", t("key.timer"), id="timer", key_display="␣"),
         Binding("m", "minutes", t("key.minutes"), id="minutes"),
         Binding("e", "export", t("key.export"), id="export", show=False),
+        Binding("slash", "search", t("key.search"), id="search", key_display="/", show=False),
+        Binding("u", "escalate", t("key.escalate"), id="escalate", show=False),
+        Binding("k", "invite", t("key.invite"), id="invite", show=False),
         Binding("o", "register", t("key.register"), id="register", show=False),
         Binding("c", "confidential", t("key.confidential"), id="confidential", show=False),
         Binding("s", "start_or_end", t("key.start_end"), id="start_end", show=False),
@@ -53,9 +59,10 @@ class MeetingScreen(Screen):
         Binding("q", "app.quit", t("key.quit"), id="quit", show=False),
     ]
 
-    def __init__(self, meeting_id: str) -> None:
+    def __init__(self, meeting_id: str, item_id: str | None = None) -> None:
         super().__init__()
         self.meeting_id = meeting_id
+        self.first_item = item_id
         self._notes_item: str | None = None
         self._notes_timer: Timer | None = None
         self._since_checkpoint = 0
@@ -73,11 +80,11 @@ class MeetingScreen(Screen):
             with VerticalScroll(id="detail"):
                 yield Static(id="item-title")
                 yield Static(id="item-meta")
+                yield Static(id="actions")  # above the notes: in the follow-up item, the points to review
                 yield Label(t("detail.notes"), classes="section")
                 yield TextArea(id="notes", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
                 yield Static(id="privacy")
                 yield Static(id="decisions")
-                yield Static(id="actions")
         yield Static(id="coverage")
         yield KeyFooter()
 
@@ -85,6 +92,8 @@ class MeetingScreen(Screen):
         self.query_one("#notes", TextArea).read_only = self.app.repo.readonly  # nothing typed goes unsaved
         self.refresh_view()
         self.query_one(AgendaTable).focus()
+        if self.first_item:
+            self._select(self.first_item)
         self.set_interval(1, self.tick)
 
     @property
@@ -127,26 +136,27 @@ class MeetingScreen(Screen):
             meta.append(item.presenter)
         if item.confidential:
             meta.append(t("detail.confidential", basis=item.legal_basis))
+        meta += linked_items(self.app.repo.dataset, item)
         self.query_one("#item-meta", Static).update(" · ".join(meta))
         if self._notes_item != item.id:  # the editor keeps what is being typed into the same item
             self._notes_item = item.id
             notes.load_text(item.notes)
         decisions = [t("detail.decisions")] + [f"• {d.text}" for d in item.decisions] if item.decisions else []
         self.query_one("#decisions", Static).update("\n".join(decisions))
-        actions = [a for a in self.app.repo.dataset.actions
-                   if a.origin.meeting == meeting.id and a.origin.item == item.id]
-        lines = [t("detail.actions")] + [f"• {a.title} — {a.agency}, {format_date(a.due)}" for a in actions]
-        self.query_one("#actions", Static).update("\n".join(lines) if actions else "")
+        self.query_one("#actions", Static).update(actions_text(self.app.repo.dataset, meeting, item))
         self.show_privacy(notes.text)
 
     def show_privacy(self, notes: str) -> None:
-        """Warn on the item, as it is typed, when its text looks like it holds personal data."""
+        """Warn on the item, as it is typed: personal data in its text; an individual case at steering level."""
         item = self.selected()
         texts = [] if item is None else [item.title, notes, *(d.text for d in item.decisions)]
         kinds = kinds_in("\n".join(texts))
+        warnings = [t("privacy.warning", kinds=", ".join(t(f"privacy.kind.{k.value}") for k in kinds))] if kinds else []
+        if item is not None and is_steering(self.app.repo.dataset, self.meeting.forum) and looks_individual(*texts):
+            warnings.append(t("escalate.steering_warning"))
         warning = self.query_one("#privacy", Static)
-        warning.update(t("privacy.warning", kinds=", ".join(t(f"privacy.kind.{k.value}") for k in kinds)))
-        warning.display = bool(kinds)
+        warning.update("\n".join(warnings))
+        warning.display = bool(warnings)
 
     def tick(self) -> None:
         """Once a second: the meeting clock and the running item's time, and nothing else."""
@@ -379,6 +389,7 @@ class MeetingScreen(Screen):
             self.app.save_timer(stop=True)
             self.save_notes()
             self.change_meeting(lambda m: ops.end(m, now(), at), then=lambda: self.notify(t("meeting.ended")))
+            plan_after(self.app, self.meeting_id, day)  # queued after the end: the next meeting, planned
 
         def confirmed(yes: bool | None) -> None:
             if yes:
@@ -403,11 +414,25 @@ class MeetingScreen(Screen):
         self.save_notes()
         export_minutes(self.app, self.meeting_id)
 
+    def action_search(self) -> None:
+        self.save_notes()
+        self.app.open_search()
+
+    def action_escalate(self) -> None:
+        item = self.selected()
+        if item is not None and self.app.writable():
+            self.save_notes()
+            escalate_item(self.app, self.meeting_id, item.id)
+
+    def action_invite(self) -> None:
+        invite(self.app, self.meeting_id)
+
     def action_register(self) -> None:
         from slt_tui.ui.screens.register import RegisterScreen
 
         self.save_notes()
-        self.app.push_screen(RegisterScreen(self.meeting.forum, self.meeting_id), lambda _: self.refresh_view())
+        self.app.push_screen(RegisterScreen(self.meeting.forum, meeting_id=self.meeting_id),
+                             lambda _: self.refresh_view())
 
     def _select(self, item_id: str) -> None:
         table = self.query_one(AgendaTable)

@@ -1,6 +1,9 @@
-"""The forum's open follow-up points, overdue first; filter by agency, change status, add a comment.
+"""Follow-up points: the register across forums, and the review of carried points in a meeting.
 
-Each change is recorded as an update on the point with the meeting it was made in.
+Opened from the start screen it shows every point of every forum with its history, filtered by
+forum, agency, status and overdue; it only reads. Opened from a meeting it shows the points brought
+to that meeting from earlier ones, and each status, new due date or comment is recorded on the point
+as a review by that meeting. A point carried three times or more is flagged.
 """
 
 from __future__ import annotations
@@ -10,13 +13,17 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from slt_tui.domain import ActionItem, ActionStatus, ActionUpdate
-from slt_tui.domain.clock import format_date, now, today
+from slt_tui.domain import ActionItem, ActionStatus
+from slt_tui.domain.clock import format_date, now, parse_date, today
+from slt_tui.domain.follow_up import CARRIED_FLAG, review, reviews_at, times_carried
 from slt_tui.i18n import t
 from slt_tui.ui.modals.questions import AskText
 from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.tables import refill, selected_key
 from slt_tui.wording import action_status
+
+STATUS_FILTERS = ("open", "all", "done", "dropped")
+"""`open` is open and in progress, what a coordinator usually wants."""
 
 
 class RegisterScreen(Screen[None]):
@@ -26,14 +33,34 @@ class RegisterScreen(Screen[None]):
         Binding("3", "status('done')", t("action.done"), id="done"),
         Binding("4", "status('dropped')", t("action.dropped"), id="dropped"),
         Binding("k", "comment", t("key.comment"), id="comment"),
-        Binding("f", "filter", t("key.filter"), id="filter"),
+        Binding("r", "due", t("key.due"), id="due"),
+        Binding("g", "forum", t("key.forum_filter"), id="forum_filter"),
+        Binding("f", "agency", t("key.filter"), id="filter", show=False),
+        Binding("s", "status_filter", t("key.status_filter"), id="status_filter"),
+        Binding("x", "overdue", t("key.overdue_filter"), id="overdue_filter"),
         Binding("escape", "close", t("key.back"), id="back"),
     ]
 
-    def __init__(self, forum_id: str, meeting_id: str) -> None:
+    def __init__(self, forum_id: str | None = None, meeting_id: str | None = None) -> None:
         super().__init__()
         self.forum_id, self.meeting_id = forum_id, meeting_id
         self.agency: str | None = None
+        self.status_filter = "open"
+        self.only_overdue = False
+
+    @property
+    def reviewing(self) -> bool:
+        return self.meeting_id is not None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In a meeting: review keys; in the register: filter keys. The footer shows only those."""
+        reviewing = {"status", "comment", "due"}
+        filtering = {"forum", "status_filter", "overdue"}
+        if action in reviewing:
+            return self.reviewing
+        if action in filtering:
+            return not self.reviewing
+        return True
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -49,21 +76,46 @@ class RegisterScreen(Screen[None]):
         self.refresh_view()
         table.focus()
 
+    # What is shown -------------------------------------------------------------------------------
+
     def points(self) -> list[ActionItem]:
-        on = today()
-        points = [a for a in self.app.repo.dataset.actions
-                  if a.forum == self.forum_id and a.status.is_open and (self.agency is None or a.agency == self.agency)]
+        dataset, on = self.app.repo.dataset, today()
+        if self.reviewing:
+            points = [r.action for r in reviews_at(dataset.meeting(self.meeting_id), dataset)]
+        else:
+            points = list(dataset.actions if self.forum_id is None else dataset.actions_of(self.forum_id))
+            if self.status_filter == "open":
+                points = [a for a in points if a.status.is_open]
+            elif self.status_filter != "all":
+                points = [a for a in points if a.status.value == self.status_filter]
+            if self.only_overdue:
+                points = [a for a in points if a.is_overdue(on)]
+        if self.agency is not None:
+            points = [a for a in points if a.agency == self.agency]
         return sorted(points, key=lambda a: (not a.is_overdue(on), a.due, a.id))
 
     def refresh_view(self) -> None:
-        forum = self.app.repo.dataset.forum(self.forum_id)
-        title = t("register.title", forum=forum.name)
+        dataset = self.app.repo.dataset
+        if self.reviewing:
+            meeting = dataset.meeting(self.meeting_id)
+            title = t("register.review", forum=dataset.forum(meeting.forum).name, date=format_date(meeting.starts_at))
+        else:
+            forum = dataset.forum(self.forum_id).name if self.forum_id else t("register.all_forums")
+            title = t("register.title", forum=forum) + " · " + t(f"register.status.{self.status_filter}")
+            if self.only_overdue:
+                title += " · " + t("action.overdue")
         if self.agency:
             title += " · " + t("register.only", agency=self.agency)
         self.query_one("#register-title", Static).update(title)
         on = today()
-        refill(self.query_one(DataTable),
-               ((a.id, (format_date(a.due), action_status(a, on), a.agency, a.title)) for a in self.points()))
+        meeting = dataset.meeting(self.meeting_id) if self.reviewing else None
+        rows = []
+        for a in self.points():
+            text = a.title
+            if meeting is not None and (carried := times_carried(a, meeting, dataset)) >= CARRIED_FLAG:
+                text = f"⚑{carried} {text}"
+            rows.append((a.id, (format_date(a.due), action_status(a, on), a.agency, text)))
+        refill(self.query_one(DataTable), rows)
         self.show_detail()
 
     def selected(self) -> ActionItem | None:
@@ -75,38 +127,75 @@ class RegisterScreen(Screen[None]):
 
     def show_detail(self) -> None:
         point = self.selected()
-        text = t("register.empty") if point is None else "\n".join(
-            [point.title] + [f"{format_date(u.at)}: {t(f'action.{u.status.value}')} {u.comment}".rstrip()
-                             for u in point.updates[-3:]])
-        self.query_one("#register-detail", Static).update(text)
-
-    def _update(self, status: ActionStatus | None = None, comment: str = "") -> None:
-        point = self.selected()
-        if point is None or not self.app.writable():
+        if point is None:
+            self.query_one("#register-detail", Static).update(t("register.empty"))
             return
+        dataset = self.app.repo.dataset
+        origin = dataset.meeting(point.origin.meeting)
+        item = origin.item(point.origin.item)
+        lines = [point.title, t("register.origin", forum=dataset.forum(point.forum).name,
+                                date=format_date(origin.starts_at), number=item.number if item else "?")]
+        for u in point.updates:
+            due = f" · {t('col.due')} {format_date(u.due)}" if u.due else ""
+            lines.append(f"{format_date(u.at)}: {t(f'action.{u.status.value}')}{due} {u.comment}".rstrip())
+        self.query_one("#register-detail", Static).update("\n".join(lines))
 
-        def change(current: ActionItem) -> ActionItem:
-            new_status = status or current.status
-            update = ActionUpdate(meeting=self.meeting_id, status=new_status, comment=comment, at=now())
-            return current.model_copy(update={"status": new_status, "updates": (*current.updates, update)})
+    # Reviews (in a meeting) ----------------------------------------------------------------------
 
-        self.app.writer.submit(lambda: self.app.repo.update("actions", point.id, change),
-                               lambda _: self.refresh_view())
+    def _review(self, **changes) -> None:
+        point = self.selected()
+        if point is None or not self.reviewing or not self.app.writable():
+            return
+        meeting_id = self.meeting_id
+        self.app.writer.submit(
+            lambda: self.app.repo.update("actions", point.id, lambda a: review(a, meeting_id, now(), **changes)),
+            lambda _: self.refresh_view())
 
     def action_status(self, status: str) -> None:
-        self._update(status=ActionStatus(status))
+        self._review(status=ActionStatus(status))
 
     def action_comment(self) -> None:
         if self.selected() is not None and self.app.writable():
             self.app.push_screen(AskText(t("form.comment"), t("field.comment")),
-                                 lambda text: self._update(comment=text) if text else None)
+                                 lambda text: self._review(comment=text) if text else None)
 
-    def action_filter(self) -> None:
-        codes = sorted({a.agency for a in self.app.repo.dataset.actions if a.forum == self.forum_id
-                        and a.status.is_open})
-        cycle = [None, *codes]
-        self.agency = cycle[(cycle.index(self.agency) + 1) % len(cycle)] if self.agency in cycle else None
+    def action_due(self) -> None:
+        point = self.selected()
+        if point is None or not self.app.writable():
+            return
+
+        def chosen(text: str | None) -> None:
+            if not text:
+                return
+            try:
+                self._review(due=parse_date(text))
+            except ValueError:
+                self.notify(t("validation.not_a_date"), severity="error")
+
+        self.app.push_screen(AskText(t("form.new_due"), t("field.due"), format_date(point.due)), chosen)
+
+    # Filters (the register) ----------------------------------------------------------------------
+
+    def action_agency(self) -> None:
+        codes = sorted({a.agency for a in self.app.repo.dataset.actions})
+        self.agency = _next_in([None, *codes], self.agency)
+        self.refresh_view()
+
+    def action_forum(self) -> None:
+        self.forum_id = _next_in([None, *(f.id for f in self.app.repo.dataset.forums)], self.forum_id)
+        self.refresh_view()
+
+    def action_status_filter(self) -> None:
+        self.status_filter = _next_in(list(STATUS_FILTERS), self.status_filter)
+        self.refresh_view()
+
+    def action_overdue(self) -> None:
+        self.only_overdue = not self.only_overdue
         self.refresh_view()
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _next_in(cycle: list, current):
+    return cycle[(cycle.index(current) + 1) % len(cycle)] if current in cycle else cycle[0]

@@ -12,15 +12,18 @@ from textual.widgets import DataTable, Header, OptionList
 from textual.widgets.option_list import Option
 
 from slt_tui.domain import Dataset, Forum, MeetingStatus, overdue
-from slt_tui.domain.clock import format_date, today
+from slt_tui.domain.clock import format_date, parse_date, today
+from slt_tui.domain.follow_up import year_progress
+from slt_tui.domain.series import PlanError, check_not_running, plan, proposed_start
 from slt_tui.i18n import plural, t
+from slt_tui.ui.modals.questions import AskText
 from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.lists import OpenList, OpenTable
 from slt_tui.wording import date_time
 
 
 def forum_summary(dataset: Dataset, forum: Forum) -> Text:
-    """Three lines: name and level; running or next meeting; overdue follow-up points."""
+    """Name and level; running or next meeting; overdue follow-up points; this year's points as a bar."""
     meetings = dataset.meetings_of(forum.id)
     running = next((m for m in meetings if m.status is MeetingStatus.RUNNING), None)
     planned = next((m for m in meetings if m.status is MeetingStatus.PLANNED), None)
@@ -31,6 +34,11 @@ def forum_summary(dataset: Dataset, forum: Forum) -> Text:
     text.append("\n" + (t("start.next", date=format_date(planned.starts_at)) if planned else t("start.no_next")))
     if late:
         text.append("\n" + plural("start.overdue", late), "bold")
+    progress = year_progress(dataset, forum.id, today())
+    if progress.total:
+        text.append("\n" + t("start.this_year") + " " + progress.bar())
+        text.append("\n" + t("start.progress", open=progress.open, overdue=progress.overdue, done=progress.done),
+                    "dim")
     return text
 
 
@@ -46,6 +54,9 @@ def offered_meeting(dataset: Dataset, forum_id: str):
 
 class StartScreen(Screen):
     BINDINGS = [
+        Binding("n", "plan", t("key.plan"), id="plan"),
+        Binding("o", "register", t("key.register"), id="register"),
+        Binding("slash", "search", t("key.search"), id="search", key_display="/"),
         Binding("r", "registers", t("key.registers"), id="registers"),
     ]
 
@@ -97,6 +108,48 @@ class StartScreen(Screen):
         from slt_tui.ui.screens.registers import RegistersScreen
 
         self.app.push_screen(RegistersScreen())
+
+    def selected_forum(self) -> str | None:
+        option = self.query_one("#forums", OptionList).highlighted_option
+        return option.id if option is not None else None
+
+    def action_plan(self) -> None:
+        forum_id = self.selected_forum()
+        if forum_id is None or not self.app.writable():
+            return
+        dataset = self.app.repo.dataset
+        proposed = proposed_start(dataset, forum_id, today())
+
+        def chosen(text: str | None) -> None:
+            if not text:
+                return
+            try:
+                day = parse_date(text)
+            except ValueError:
+                self.notify(t("validation.not_a_date"), severity="error")
+                return
+            self.app.writer.submit(lambda: self.app.repo.save(
+                plan(self.app.repo.dataset, forum_id, today(), t("minutes.follow_up"), on=day)), planned)
+
+        def planned(meeting) -> None:
+            self.on_screen_resume()
+            self.notify(t("plan.done", date=date_time(meeting.starts_at), id=meeting.id))
+
+        try:  # said at once, before a date is asked for
+            check_not_running(dataset, forum_id)
+        except PlanError as exc:
+            self.notify(exc.sentence(), severity="warning")
+            return
+        self.app.push_screen(AskText(t("plan.title", forum=dataset.forum(forum_id).name), t("field.date"),
+                                     format_date(proposed)), chosen)
+
+    def action_register(self) -> None:
+        from slt_tui.ui.screens.register import RegisterScreen
+
+        self.app.push_screen(RegisterScreen(forum_id=self.selected_forum()))
+
+    def action_search(self) -> None:
+        self.app.open_search()
 
     def on_screen_resume(self) -> None:
         dataset = self.app.repo.dataset

@@ -1,0 +1,99 @@
+"""Search across every meeting: case titles, notes, decisions and follow-up points.
+
+Text is folded (NFKC, then case-folded) once per dataset, so `Kaiområdet`, `KAIOMRÅDET` and
+`kaiomra\u030adet` all meet. Every word of the query must occur; hits are ranked by where the words
+are (a title counts more than a note), how often, whether as whole words, and how recent the meeting.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+
+from slt_tui.domain.dataset import Dataset
+
+
+class Where(StrEnum):
+    TITLE = "title"
+    DECISION = "decision"
+    ACTION = "action"
+    NOTES = "notes"
+
+
+_WEIGHT = {Where.TITLE: 4.0, Where.DECISION: 3.0, Where.ACTION: 3.0, Where.NOTES: 1.0}
+SNIPPET = 70
+
+
+@dataclass(frozen=True)
+class Hit:
+    meeting: str
+    item: str
+    where: Where
+    text: str
+    """The matching text (a note, a decision, a point's title and comments) as stored."""
+    score: float
+
+    def snippet(self, query: str) -> str:
+        """About `SNIPPET` characters of the text around the first word of the query, on one line."""
+        flat = " ".join(self.text.split())
+        words = fold(query).split()
+        position = fold(flat).find(words[0]) if words else -1
+        start = max(0, position - 12) if position > 0 else 0  # the word near the start: columns are narrow
+        piece = flat[start:start + SNIPPET]
+        return ("…" if start else "") + piece + ("…" if start + SNIPPET < len(flat) else "")
+
+
+def fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+@dataclass(frozen=True)
+class _Entry:
+    meeting: str
+    item: str
+    where: Where
+    text: str
+    folded: str
+    recency: float
+
+
+class SearchIndex:
+    """The folded text of one dataset, built once; `search` is then a scan of plain strings."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        order = {m.id: n for n, m in enumerate(sorted(dataset.meetings, key=lambda m: m.starts_at))}
+        newest = max(len(order) - 1, 1)
+        entries = []
+        for meeting in dataset.meetings:
+            recency = order[meeting.id] / newest
+            for item in meeting.agenda:
+                texts = [(Where.TITLE, item.title), (Where.NOTES, item.notes),
+                         *((Where.DECISION, d.text) for d in item.decisions)]
+                entries += [_Entry(meeting.id, item.id, where, text, fold(text), recency)
+                            for where, text in texts if text]
+        for action in dataset.actions:
+            text = "\n".join([action.title, *(u.comment for u in action.updates if u.comment)])
+            recency = order.get(action.origin.meeting, 0) / newest
+            entries.append(_Entry(action.origin.meeting, action.origin.item, Where.ACTION, text, fold(text), recency))
+        self._entries = entries
+
+    def search(self, query: str, limit: int = 100) -> list[Hit]:
+        words = [w for w in fold(query).split() if w]
+        if not words:
+            return []
+        whole = [re.compile(rf"(?<!\w){re.escape(w)}(?!\w)") for w in words]
+        hits = []
+        for entry in self._entries:
+            text = entry.folded
+            if not all(w in text for w in words):
+                continue
+            score = 0.0
+            for word, pattern in zip(words, whole, strict=True):
+                score += min(text.count(word), 3) + (1.0 if pattern.search(text) else 0.0)
+            score = score * _WEIGHT[entry.where] + entry.recency
+            hits.append(Hit(entry.meeting, entry.item, entry.where, entry.text, score))
+        hits.sort(key=lambda h: -h.score)
+        return hits[:limit]

@@ -1,0 +1,115 @@
+"""A meeting's links to the rest of the series: escalation to another forum, the calendar invitation,
+and planning the next meeting when one ends."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.widgets import Select
+
+from slt_tui.domain.clock import format_date, today
+from slt_tui.domain.series import escalate, is_steering, looks_individual, next_planned, plan
+from slt_tui.i18n import current_language, t
+from slt_tui.minutes.export import write_file
+from slt_tui.minutes.invite import file_name, invitation
+from slt_tui.store.settings import export_folder
+from slt_tui.ui.modals.base import FormModal, field
+from slt_tui.ui.modals.questions import AskText, Confirm
+
+if TYPE_CHECKING:
+    from slt_tui.ui.app import SltApp
+
+
+class EscalateForm(FormModal[str]):
+    """Which forum's next meeting gets the case: a choice among forums that have one planned."""
+
+    def __init__(self, number: str, choices: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.title = t("escalate.title", number=number)
+        self.choices = choices
+
+    def compose_fields(self) -> ComposeResult:
+        yield from field(t("escalate.to"), Select(self.choices, prompt=t("form.choose"), id="target"))
+
+    def build(self) -> str:
+        target = self.value("target")
+        if target is Select.NULL:
+            raise ValueError(t("form.required"))
+        return target
+
+
+def escalate_item(app: SltApp, meeting_id: str, item_id: str) -> None:
+    dataset = app.repo.dataset
+    meeting = dataset.meeting(meeting_id)
+    item = meeting.item(item_id)
+    choices = []
+    for forum in dataset.forums:
+        target = next_planned(dataset, forum.id) if forum.id != meeting.forum else None
+        if target is not None:
+            choices.append((f"{forum.name} · {format_date(target.starts_at)}", target.id))
+    if item is None or not choices:
+        app.notify(t("escalate.none"), severity="warning")
+        return
+
+    def send(target_id: str) -> None:
+        def job() -> str:
+            latest = app.repo.dataset
+            source, target = escalate(latest, latest.meeting(meeting_id), item_id, latest.meeting(target_id))
+            with app.repo.batch():  # the new item first: the link to it must point at something
+                app.repo.save(target)
+                app.repo.save(source)
+            return target.agenda[-1].number
+
+        forum = dataset.forum(dataset.meeting(target_id).forum).name
+        app.writer.submit(job, lambda number: (app.refresh_screens(),
+                                               app.notify(t("escalate.done", forum=forum, number=number))))
+
+    def chosen(target_id: str | None) -> None:
+        if target_id is None:
+            return
+        target_forum = dataset.meeting(target_id).forum
+        if is_steering(dataset, target_forum) and looks_individual(item.title, item.notes):
+            app.push_screen(Confirm(t("escalate.individual")), lambda yes: send(target_id) if yes else None)
+        else:
+            send(target_id)
+
+    app.push_screen(EscalateForm(item.number, choices), chosen)
+
+
+def invite(app: SltApp, meeting_id: str) -> None:
+    """Ask for a folder, then write the meeting's .ics there (asking before replacing one)."""
+
+    def chosen(folder_text: str | None) -> None:
+        if not folder_text:
+            return
+        folder = Path(folder_text).expanduser()
+        if not folder.is_dir():
+            app.notify(t("export.no_folder", folder=folder), severity="error")
+            return
+        path = folder / file_name(app.repo.dataset.meeting(meeting_id))
+
+        def write(yes: bool | None = True) -> None:
+            if yes:
+                app.writer.submit(lambda: write_file(path, invitation(
+                    app.repo.dataset.meeting(meeting_id), app.repo.dataset, current_language())),
+                    lambda _: app.notify(t("export.done", path=path)))
+
+        if path.exists():
+            app.push_screen(Confirm(t("export.overwrite", path=path)), write)
+        else:
+            write()
+
+    app.push_screen(AskText(t("invite.title"), t("export.folder"), str(export_folder())), chosen)
+
+
+def plan_after(app: SltApp, meeting_id: str, day) -> None:
+    """After a meeting ends with a next date: plan that meeting, unless one is planned already."""
+    dataset = app.repo.dataset
+    forum_id = dataset.meeting(meeting_id).forum
+    if day is None or next_planned(dataset, forum_id) is not None:
+        return
+    app.writer.submit(
+        lambda: app.repo.save(plan(app.repo.dataset, forum_id, today(), t("minutes.follow_up"), on=day)),
+        lambda m: app.notify(t("plan.done", date=format_date(m.starts_at), id=m.id)))

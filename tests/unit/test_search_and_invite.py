@@ -1,0 +1,73 @@
+"""Search across meetings, and the calendar invitation read back by two independent parsers."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import datetime, timedelta
+
+import icalendar
+import pytest
+import vobject
+
+from slt_tui.domain.search import SearchIndex, Where
+from slt_tui.minutes.invite import invitation
+from slt_tui.store import Repository
+
+
+@pytest.fixture
+def dataset(sample_db):
+    with Repository.open(sample_db, readonly=True) as repo:
+        return repo.dataset
+
+
+@pytest.mark.parametrize("query", ["kaiområdet", "KAIOMRÅDET", "KaiOmRåDeT",
+                                   unicodedata.normalize("NFD", "kaiområdet")])
+def test_search_finds_norwegian_words_whatever_the_case_or_composition(dataset, query):
+    hits = SearchIndex(dataset).search(query)
+    found = {(h.meeting, h.item, h.where) for h in hits}
+    assert ("kg-2026-10-27", "s4", Where.TITLE) in found  # "Bekymring for en gruppe ungdommer ved kaiområdet"
+    assert ("kg-2026-09-15", "s2", Where.NOTES) in found
+    assert ("kg-2026-10-27", "s4", Where.ACTION) in found  # "Felles tiltak for gruppen ved kaiområdet"
+
+
+def test_every_word_must_occur_and_titles_rank_above_notes(dataset):
+    index = SearchIndex(dataset)
+    assert index.search("kaiområdet sommerjobb") == []
+    hits = index.search("kaiområdet")
+    assert hits[0].where is Where.TITLE
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    assert index.search("  ") == []
+    snippet = hits[0].snippet("kaiområdet")
+    assert "kaiområdet" in snippet.casefold() and "\n" not in snippet
+
+
+def test_words_with_aeoeaa_in_review_comments(dataset):
+    hits = SearchIndex(dataset).search("BESØKENDE")  # in a review comment: "35–40 besøkende"
+    assert [(h.meeting, h.where) for h in hits] == [("kg-2026-09-15", Where.ACTION)]
+
+
+def test_the_invitation_parses_with_icalendar_and_with_vobject(dataset):
+    meeting = dataset.meeting("kg-2026-12-08")
+    meeting = meeting.model_copy(update={"location": "Rådhuset; møterom «Fjorden», 2. etg"})
+    payload = invitation(meeting, dataset.put(meeting), "nb")
+
+    calendar = icalendar.Calendar.from_ical(payload)
+    event = next(iter(calendar.walk("VEVENT")))
+    assert str(event["summary"]) == "Møte i Koordineringsgruppa"
+    assert str(event["location"]) == "Rådhuset; møterom «Fjorden», 2. etg"
+    start = event.decoded("dtstart")
+    assert start == datetime.fromisoformat("2026-12-08T09:00:00+01:00")
+    assert str(start.tzinfo) == "Europe/Oslo"
+    assert event.decoded("dtend") - start == timedelta(minutes=sum(i.planned_minutes for i in meeting.agenda))
+    description = str(event["description"])
+    assert description.splitlines()[0] == "Saksliste:"
+    assert "Sak 12/26 Oppfølging fra tidligere møter (15 min)" in description.splitlines()
+    assert calendar.walk("VTIMEZONE"), "Outlook needs the time zone spelt out"
+
+    other = vobject.readOne(payload.decode())
+    vevent = other.vevent
+    assert vevent.summary.value == "Møte i Koordineringsgruppa"
+    assert vevent.location.value == "Rådhuset; møterom «Fjorden», 2. etg"
+    assert vevent.dtstart.value == start
+    assert vevent.description.value == description
+    assert vevent.uid.value == "kg-2026-12-08@slt-tui"
