@@ -1,0 +1,121 @@
+"""Meeting series in the app: plan from the start screen, review carried points, search, escalate."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.widgets import DataTable, Input, Select
+
+from slt_tui.domain.clock import format_date, today
+from slt_tui.store import Repository
+from slt_tui.ui.app import SltApp
+from slt_tui.ui.modals.questions import AskText, Confirm
+from slt_tui.ui.modals.series import EscalateForm
+from slt_tui.ui.screens.meeting import MeetingScreen
+from slt_tui.ui.screens.register import RegisterScreen
+from slt_tui.ui.screens.search import SearchScreen
+from slt_tui.ui.widgets.agenda import AgendaTable
+
+from helpers import meeting_app, on_disk, settle, text_of, type_text
+
+
+async def start_app(path):
+    repo = Repository.open(path)
+    return repo, SltApp(repo)
+
+
+async def test_plan_from_the_start_screen_proposes_a_date_and_makes_the_meeting(sample_db):
+    repo, app = await start_app(sample_db)
+    with repo:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("n")  # Politirådet, the first forum: no meetings yet
+            assert isinstance(app.screen, AskText)
+            assert app.screen.query_one(Input).value == format_date(today() + timedelta(weeks=1))  # proposed
+            app.screen.query_one(Input).value = "15.12.2026"
+            await pilot.press("enter")
+            await settle(app, pilot)
+    meeting = on_disk(sample_db).meeting("politiradet-2026-12-15")
+    assert [i.number for i in meeting.agenda][:1] == ["01/26"]
+    assert meeting.agenda[0].title == "Godkjenning av innkalling og saksliste"
+
+
+async def test_the_register_across_forums_filters_and_shows_history(sample_db):
+    repo, app = await start_app(sample_db)
+    with repo:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("down", "o")  # the koordineringsgruppe highlighted
+            assert isinstance(app.screen, RegisterScreen)
+            table = app.screen.query_one(DataTable)
+            assert len(table.rows) == 4  # open and in progress
+            await pilot.press("s")  # all
+            assert len(table.rows) == 5
+            await pilot.press("s")  # done
+            assert [str(k.value) for k in table.rows] == ["a-kai-kartlegging"]
+            assert "27.10.2026: utført Kartlegging lagt fram i møtet." in text_of(app, "#register-detail")
+            await pilot.press("s", "s", "x")  # open again, only overdue
+            assert [str(k.value) for k in table.rows] == ["a-foreldremote"]
+            await pilot.press("3")  # review keys do nothing outside a meeting
+            await settle(app, pilot)
+    assert on_disk(sample_db).action("a-foreldremote").status.value == "open"
+
+
+async def test_reviewing_in_the_meeting_records_status_and_new_due_date(sample_db):
+    async with meeting_app(sample_db) as (app, pilot):
+        await pilot.press("down", "down")  # 12/26 Oppfølging fra tidligere møter
+        assert "Fra tidligere møter (4):" in text_of(app, "#actions")
+        await pilot.press("o")
+        table = app.screen.query_one(DataTable)
+        table.move_cursor(row=table.get_row_index("a-kai-tiltak"))
+        await pilot.press("r")
+        app.screen.query_one(Input).value = "15.01.2027"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("2")
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        line = next(x for x in text_of(app, "#actions").splitlines() if "Felles tiltak" in x)
+        assert line.endswith("BV, 15.01.2027, under arbeid")
+    point = on_disk(sample_db).action("a-kai-tiltak")
+    assert point.due.isoformat() == "2027-01-15" and point.status.value == "in_progress"
+    assert [(u.meeting, u.due) for u in point.updates][-2][0] == "kg-2026-12-08"
+
+
+async def test_search_opens_the_meeting_on_the_case(sample_db):
+    async with meeting_app(sample_db) as (app, pilot):
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await app.workers.wait_for_complete()
+        await type_text(pilot, "ÅPNINGSTID")
+        await pilot.pause()
+        table = app.screen.query_one("#hits", DataTable)
+        assert len(table.rows) >= 2 and "treff" in text_of(app, "#search-status")
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen) and app.screen.meeting_id == "kg-2026-09-15"
+        assert app.screen.query_one(AgendaTable).selected_id == "s3"
+
+
+async def test_escalating_to_the_police_council_warns_about_an_individual_case(sample_db):
+    with Repository.open(sample_db) as repo:
+        from datetime import date
+
+        from slt_tui.domain.series import plan
+        repo.save(plan(repo.dataset, "politiradet", date(2026, 11, 24), "Oppfølging", on=date(2026, 12, 1)))
+        meeting = repo.dataset.meeting("kg-2026-12-08")
+        item = meeting.agenda[3].model_copy(update={"notes": "Gutten (15) er bekymringsfull"})
+        repo.save(meeting.model_copy(update={"agenda": (*meeting.agenda[:3], item, *meeting.agenda[4:])}))
+    async with meeting_app(sample_db) as (app, pilot):
+        await pilot.press("down", "down", "down", "u")
+        assert isinstance(app.screen, EscalateForm)
+        app.screen.query_one(Select).value = "politiradet-2026-12-01"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, Confirm) and "enkeltsak" in app.screen.question
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert "sendt til Politirådet 01.12.2026, sak 04/26" in text_of(app, "#item-meta")
+    dataset = on_disk(sample_db)
+    arrived = dataset.meeting("politiradet-2026-12-01").agenda[-1]
+    assert arrived.sent_from.meeting == "kg-2026-12-08" and arrived.title == item.title
