@@ -205,6 +205,10 @@ async def test_start_and_end_the_meeting_with_confirmation_and_next_date(sample_
         assert meeting.status is MeetingStatus.CLOSED and meeting.ended_at is not None
         assert meeting.next_meeting_at.date().isoformat() == "2027-01-26" and meeting.next_meeting_at.hour == 9
         assert text_of(app, "#clock").startswith("varte ")
+        await settle(app, pilot)
+    planned = on_disk(sample_db).meeting("kg-2027-01-26")  # the next meeting, planned as the meeting ended
+    assert planned.status is MeetingStatus.PLANNED and planned.previous == "kg-2026-12-08"
+    assert planned.agenda[0].number == "01/27"
 
 
 async def test_meeting_details_can_be_edited(sample_db):

@@ -1,0 +1,126 @@
+"""Editing the agenda on the meeting screen: items, decisions, follow-up points, meeting details.
+
+A mixin of `MeetingScreen`, kept apart so that the screen file holds layout, clock and notes. Each
+action opens a form and hands the change, a pure function from `domain.meeting_ops`, to the screen's
+`change_meeting` / `change_item`, which save it on the writer thread.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.widgets import DataTable
+
+from slt_tui.domain import Meeting
+from slt_tui.domain import meeting_ops as ops
+from slt_tui.i18n import t
+from slt_tui.ui.modals.forms import ActionForm, DecisionForm, ItemForm, MeetingForm
+from slt_tui.ui.modals.questions import AskText, Confirm
+
+if TYPE_CHECKING:
+    from slt_tui.ui.screens.meeting import MeetingScreen
+
+    _Base = MeetingScreen
+else:
+    _Base = object
+
+
+class AgendaEditing(_Base):
+    def action_add_item(self) -> None:
+        def added(fields: dict | None) -> None:
+            if fields:
+                new_id: list[str] = []
+
+                def add(meeting: Meeting) -> Meeting:
+                    changed, item = ops.add_item(self.app.repo.dataset, meeting, **fields)
+                    new_id.append(item.id)
+                    return changed
+
+                self.change_meeting(add, then=lambda: self._select(new_id[0]))
+
+        if self.app.writable():
+            self.app.push_screen(ItemForm(), added)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_edit_item()
+
+    def action_edit_item(self) -> None:
+        item = self.selected()
+        if item is None or not self.app.writable():
+            return
+
+        def edited(fields: dict | None) -> None:
+            if fields:
+                self.change_item(item.id, lambda i: i.model_copy(update=fields))
+
+        self.app.push_screen(ItemForm(item), edited)
+
+    def action_delete_item(self) -> None:
+        item = self.selected()
+        if item is None or not self.app.writable():
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                if self.app.timer.item_id == item.id:
+                    self.app.timer.stop()  # its time goes with it
+                self.change_meeting(lambda m: ops.remove_item(m, item.id))
+
+        self.app.push_screen(Confirm(t("confirm.delete_item", number=item.number, title=item.title)), answered)
+
+    def action_move(self, offset: int) -> None:
+        item = self.selected()
+        if item is not None:
+            self.change_meeting(lambda m: ops.move_item(m, item.id, offset), then=lambda: self._select(item.id))
+
+    def action_confidential(self) -> None:
+        item = self.selected()
+        if item is None or not self.app.writable():
+            return
+        if item.confidential:
+            self.change_item(item.id, lambda i: ops.set_confidential(i, False))
+            return
+
+        def answered(basis: str | None) -> None:
+            if basis is not None:
+                self.change_item(item.id, lambda i: ops.set_confidential(i, True, basis))
+
+        self.app.push_screen(AskText(t("form.confidential", number=item.number), t("field.legal_basis"),
+                                     ops.DEFAULT_LEGAL_BASIS), answered)
+
+    def action_decision(self) -> None:
+        item = self.selected()
+        if item is None or not self.app.writable():
+            return
+
+        def decided(text: str | None) -> None:
+            if text:
+                self.change_item(item.id, lambda i: ops.add_decision(i, text))
+
+        self.app.push_screen(DecisionForm(), decided)
+
+    def action_action(self) -> None:
+        item = self.selected()
+        if item is None or not self.app.writable():
+            return
+        meeting = self.meeting
+        dataset = self.app.repo.dataset
+        due = ops.default_due(meeting, dataset.forum(meeting.forum).cadence_weeks)
+
+        def made(fields: dict | None) -> None:
+            if fields:
+                action = ops.new_action(meeting, item, **fields)
+                self.app.writer.submit(lambda: self.app.repo.save(action), lambda _: self.refresh_view())
+
+        self.app.push_screen(ActionForm(dataset, meeting, item, due), made)
+
+    def action_details(self) -> None:
+        if not self.app.writable():
+            return
+
+        def edited(changed: Meeting | None) -> None:
+            if changed is not None:
+                fields = {k: getattr(changed, k) for k in ("starts_at", "location", "chair", "minute_taker")}
+                self.change_meeting(lambda m: m.model_copy(update=fields))
+
+        self.app.push_screen(MeetingForm(self.app.repo.dataset, self.meeting), edited)
