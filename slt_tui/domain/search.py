@@ -7,7 +7,7 @@ are (a title counts more than a note), how often, whether as whole words, and ho
 
 from __future__ import annotations
 
-import re
+import heapq
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
@@ -84,16 +84,21 @@ class SearchIndex:
         words = [w for w in fold(query).split() if w]
         if not words:
             return []
-        whole = [re.compile(rf"(?<!\w){re.escape(w)}(?!\w)") for w in words]
-        hits = []
-        for entry in self._entries:
+        scored = []
+        for n, entry in enumerate(self._entries):
             text = entry.folded
             if not all(w in text for w in words):
                 continue
-            score = 0.0
-            for word, pattern in zip(words, whole, strict=True):
-                score += min(text.count(word), 3) + (1.0 if pattern.search(text) else 0.0)
-            score = score * _WEIGHT[entry.where] + entry.recency
-            hits.append(Hit(entry.meeting, entry.item, entry.where, entry.text, score))
-        hits.sort(key=lambda h: -h.score)
-        return hits[:limit]
+            score = sum(min(text.count(w), 3) + _whole_word(text, w) for w in words)
+            scored.append((score * _WEIGHT[entry.where] + entry.recency, -n, entry))
+        best = heapq.nlargest(limit, scored)  # the order of the index breaks ties
+        return [Hit(e.meeting, e.item, e.where, e.text, score) for score, _, e in best]
+
+
+def _whole_word(text: str, word: str) -> float:
+    """1 when the first occurrence of `word` stands alone (no letter or digit either side)."""
+    start = text.find(word)
+    end = start + len(word)
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return 0.0 if before.isalnum() or after.isalnum() else 1.0
