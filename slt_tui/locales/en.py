@@ -408,5 +408,5 @@ MESSAGES: dict[str, str] = {
     "detail.not_reviewed": "not reviewed",
     "detail.carried_times": "time {count}",
     "detail.review_hint": "o: review the points",
-    "start.this_year": "Follow-up this year:",
+    "start.this_year": "This year:",
 }

@@ -409,5 +409,5 @@ MESSAGES: dict[str, str] = {
     "detail.not_reviewed": "ikke behandlet",
     "detail.carried_times": "{count}. gang",
     "detail.review_hint": "o: behandle punktene",
-    "start.this_year": "Oppfølging i år:",
+    "start.this_year": "Punkter i år:",
 }
