@@ -11,7 +11,7 @@ from datetime import date, datetime
 from slt_tui.domain.clock import format_date
 from slt_tui.domain.dataset import Dataset
 from slt_tui.domain.derived import coverage
-from slt_tui.domain.models import ActionItem, Meeting
+from slt_tui.domain.models import ActionItem, AgendaItem, Meeting
 from slt_tui.i18n import current_language, translate
 
 
@@ -54,3 +54,15 @@ def coverage_line(meeting: Meeting, dataset: Dataset, lang: str | None = None, *
         return line + say("coverage.complete", lang)
     missing = [dataset.agency(c).name if names and dataset.has("agencies", c) else c for c in cov.missing]
     return line + say("coverage.missing", lang, missing=", ".join(missing))
+
+
+def linked_items(dataset: Dataset, item: AgendaItem, lang: str | None = None) -> list[str]:
+    """`sendt til Politirådet 01.12.2026, sak 04/26` and the like, for an escalated item."""
+    out = []
+    for key, link in (("detail.sent_to", item.sent_to), ("detail.sent_from", item.sent_from)):
+        if link is not None and dataset.has("meetings", link.meeting):
+            meeting = dataset.meeting(link.meeting)
+            other = meeting.item(link.item)
+            out.append(say(key, lang, forum=dataset.forum(meeting.forum).name, date=format_date(meeting.starts_at),
+                           number=other.number if other else "?"))
+    return out

@@ -17,7 +17,7 @@ from slt_tui.domain.dataset import Dataset
 from slt_tui.domain.follow_up import raised_in, reviews_at
 from slt_tui.domain.models import ActionItem, AgendaItem, AttendanceStatus, ItemKind, Meeting, MeetingStatus
 from slt_tui.minutes.escape import block, cell, inline
-from slt_tui.wording import coverage_line, long_date, say
+from slt_tui.wording import coverage_line, linked_items, long_date, say
 
 
 class Variant(StrEnum):
@@ -121,6 +121,7 @@ def _agenda(m: Minutes) -> Iterator[str]:
         about = [m.say("minutes.item.kind", kind=m.say(f"kind.item.{item.kind.value}"))]
         if item.presenter:
             about.append(m.say("minutes.item.presenter", name=item.presenter))
+        about += [f"{link[:1].upper()}{link[1:]}." for link in linked_items(m.dataset, item, m.lang)]
         yield inline(" ".join(about))
         if item.kind is ItemKind.FOLLOW_UP:
             yield inline(m.say("minutes.item.see_follow_up", section=m.say("minutes.follow_up")))

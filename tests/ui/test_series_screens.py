@@ -7,6 +7,7 @@ from datetime import timedelta
 from textual.widgets import DataTable, Input, Select
 
 from slt_tui.domain.clock import format_date, today
+from slt_tui.minutes.document import render
 from slt_tui.store import Repository
 from slt_tui.ui.app import SltApp
 from slt_tui.ui.modals.questions import AskText, Confirm
@@ -119,3 +120,5 @@ async def test_escalating_to_the_police_council_warns_about_an_individual_case(s
     dataset = on_disk(sample_db)
     arrived = dataset.meeting("politiradet-2026-12-01").agenda[-1]
     assert arrived.sent_from.meeting == "kg-2026-12-08" and arrived.title == item.title
+    minutes = render(dataset.meeting("politiradet-2026-12-01"), dataset)
+    assert "Fra Koordineringsgruppa 08.12.2026, sak 13/26." in minutes

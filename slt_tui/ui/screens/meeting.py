@@ -26,9 +26,9 @@ from slt_tui.ui.modals.questions import AskText, Confirm
 from slt_tui.ui.modals.series import escalate_item, invite, plan_after
 from slt_tui.ui.screens.agenda_editing import AgendaEditing
 from slt_tui.ui.widgets.agenda import AgendaTable
-from slt_tui.ui.widgets.detail import actions_text, linked_items
+from slt_tui.ui.widgets.detail import actions_text
 from slt_tui.ui.widgets.footer import KeyFooter
-from slt_tui.wording import coverage_line, date_time, duration
+from slt_tui.wording import coverage_line, date_time, duration, linked_items
 
 NOTES_PAUSE = 0.6  # seconds after typing stops before the notes are saved
 CHECKPOINT = 30  # seconds between saves of a running item timer

@@ -1,4 +1,4 @@
-"""What the meeting screen says about an item besides its notes: links and follow-up points."""
+"""What the meeting screen says about an item besides its notes: its follow-up points."""
 
 from __future__ import annotations
 
@@ -6,18 +6,6 @@ from slt_tui.domain import AgendaItem, Dataset, ItemKind, Meeting
 from slt_tui.domain.clock import format_date
 from slt_tui.domain.follow_up import CARRIED_FLAG, raised_in, reviews_at, times_carried
 from slt_tui.i18n import t
-
-
-def linked_items(dataset: Dataset, item: AgendaItem) -> list[str]:
-    """`sendt til Politirådet 01.12.2026, sak 04/26` and the like, for an escalated item."""
-    out = []
-    for key, link in (("detail.sent_to", item.sent_to), ("detail.sent_from", item.sent_from)):
-        if link is not None and dataset.has("meetings", link.meeting):
-            meeting = dataset.meeting(link.meeting)
-            other = meeting.item(link.item)
-            out.append(t(key, forum=dataset.forum(meeting.forum).name, date=format_date(meeting.starts_at),
-                         number=other.number if other else "?"))
-    return out
 
 
 def actions_text(dataset: Dataset, meeting: Meeting, item: AgendaItem) -> str:
