@@ -34,6 +34,12 @@ class ExportWriteError(SltError):
     key = "error.export_write"
 
 
+class MissingFolderError(SltError):
+    """The folder to write into does not exist."""
+
+    key = "export.no_folder"
+
+
 class PrivacyFindingsError(SltError):
     """Public minutes would carry what looks like personal data; `findings` says where."""
 

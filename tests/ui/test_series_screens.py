@@ -10,7 +10,7 @@ from slt_tui.domain.clock import format_date, today
 from slt_tui.minutes.document import render
 from slt_tui.store import Repository
 from slt_tui.ui.app import SltApp
-from slt_tui.ui.modals.questions import AskText, Confirm
+from slt_tui.ui.modals.questions import AskDate, Confirm
 from slt_tui.ui.modals.series import EscalateForm
 from slt_tui.ui.screens.meeting import MeetingScreen
 from slt_tui.ui.screens.register import RegisterScreen
@@ -31,8 +31,11 @@ async def test_plan_from_the_start_screen_proposes_a_date_and_makes_the_meeting(
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             await pilot.press("n")  # Politirådet, the first forum: no meetings yet
-            assert isinstance(app.screen, AskText)
+            assert isinstance(app.screen, AskDate)
             assert app.screen.query_one(Input).value == format_date(today() + timedelta(weeks=1))  # proposed
+            app.screen.query_one(Input).value = "15.13.2026"
+            await pilot.press("enter")
+            assert isinstance(app.screen, AskDate) and text_of(app, ".form-error") == "skriv datoen som dd.mm.åååå"
             app.screen.query_one(Input).value = "15.12.2026"
             await pilot.press("enter")
             await settle(app, pilot)
@@ -122,3 +125,27 @@ async def test_escalating_to_the_police_council_warns_about_an_individual_case(s
     assert arrived.sent_from.meeting == "kg-2026-12-08" and arrived.title == item.title
     minutes = render(dataset.meeting("politiradet-2026-12-01"), dataset)
     assert "Fra Koordineringsgruppa 08.12.2026, sak 13/26." in minutes
+
+
+async def test_the_invitation_is_written_from_the_meeting_and_never_replaced_unasked(sample_db, tmp_path):
+    async with meeting_app(sample_db) as (app, pilot):
+        await pilot.press("k")
+        app.screen.query_one(Input).value = str(tmp_path / "finnes-ikke")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert not (tmp_path / "finnes-ikke").exists()  # said in a notification; nothing written
+        await pilot.press("k")
+        app.screen.query_one(Input).value = str(tmp_path)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        written = tmp_path / "innkalling-kg-2026-12-08.ics"
+        assert written.read_bytes().startswith(b"BEGIN:VCALENDAR")
+        written.write_text("mine", encoding="utf-8")
+        await pilot.press("k")
+        app.screen.query_one(Input).value = str(tmp_path)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, Confirm) and "finnes allerede" in app.screen.question
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert written.read_text(encoding="utf-8") == "mine"

@@ -20,7 +20,7 @@ from slt_tui.minutes.document import Variant
 from slt_tui.minutes.export import Export
 from slt_tui.store.settings import export_folder, remember_export_folder
 from slt_tui.ui.modals.base import FormModal, field
-from slt_tui.ui.modals.questions import Confirm
+from slt_tui.ui.modals.questions import confirm_each
 
 if TYPE_CHECKING:
     from slt_tui.ui.app import SltApp
@@ -94,16 +94,8 @@ def export_minutes(app: SltApp, meeting_id: str, variant: Variant = Variant.INTE
             questions.append(t("privacy.confirm", findings=listed))
         if exists:
             questions.append(t("export.overwrite", path=path))
-
-        def next_question(yes: bool | None = True) -> None:
-            if not yes:
-                return
-            if questions:
-                app.push_screen(Confirm(questions.pop(0)), next_question)
-            else:
-                app.writer.submit(lambda: write(export, path), lambda _: app.notify(t("export.done", path=path)))
-
-        next_question()
+        confirm_each(app, questions, lambda: app.writer.submit(lambda: write(export, path),
+                                                               lambda _: app.notify(t("export.done", path=path))))
 
     def write(export: Export, path: Path) -> None:
         export.write(path, overwrite=True, force=True)  # both asked about above

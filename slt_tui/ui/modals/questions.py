@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from slt_tui.domain.clock import format_date, parse_date
 from slt_tui.i18n import t
 from slt_tui.ui.modals.base import FormModal, field
 
@@ -33,6 +37,21 @@ class Confirm(ModalScreen[bool]):
         self.dismiss(yes)
 
 
+def confirm_each(app, questions: list[str], then: Callable[[], None]) -> None:
+    """Ask each question in turn (a `Confirm`); `then()` once every one is answered yes."""
+    remaining = list(questions)
+
+    def next_question(yes: bool | None = True) -> None:
+        if not yes:
+            return
+        if remaining:
+            app.push_screen(Confirm(remaining.pop(0)), next_question)
+        else:
+            then()
+
+    next_question()
+
+
 class AskText(FormModal[str]):
     """One line of text; `required` refuses an empty answer."""
 
@@ -48,3 +67,20 @@ class AskText(FormModal[str]):
         if self.required and not answer:
             raise ValueError(t("form.required"))
         return answer
+
+
+class AskDate(FormModal[date]):
+    """A date, `dd.mm.yyyy` or ISO; a date that does not parse is said in the form, not after it."""
+
+    def __init__(self, title: str, value: date) -> None:
+        super().__init__()
+        self.title, self.initial = title, value
+
+    def compose_fields(self) -> ComposeResult:
+        yield from field(t("field.date"), Input(value=format_date(self.initial), id="answer"))
+
+    def build(self) -> date:
+        try:
+            return parse_date(self.value("answer"))
+        except ValueError:
+            raise ValueError(t("validation.not_a_date")) from None

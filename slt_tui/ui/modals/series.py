@@ -12,11 +12,11 @@ from textual.widgets import Select
 from slt_tui.domain.clock import format_date, today
 from slt_tui.domain.series import escalate, is_steering, looks_individual, next_planned, plan
 from slt_tui.i18n import current_language, t
-from slt_tui.minutes.export import write_file
+from slt_tui.minutes.export import MissingFolderError, write_file
 from slt_tui.minutes.invite import file_name, invitation
 from slt_tui.store.settings import export_folder
 from slt_tui.ui.modals.base import FormModal, field
-from slt_tui.ui.modals.questions import AskText, Confirm
+from slt_tui.ui.modals.questions import AskText, Confirm, confirm_each
 
 if TYPE_CHECKING:
     from slt_tui.ui.app import SltApp
@@ -79,27 +79,28 @@ def escalate_item(app: SltApp, meeting_id: str, item_id: str) -> None:
 
 
 def invite(app: SltApp, meeting_id: str) -> None:
-    """Ask for a folder, then write the meeting's .ics there (asking before replacing one)."""
+    """Ask for a folder, then write the meeting's .ics there (asking before replacing one).
+
+    The folder and the file are looked at on the writer thread, like every other disk access.
+    """
 
     def chosen(folder_text: str | None) -> None:
-        if not folder_text:
-            return
-        folder = Path(folder_text).expanduser()
+        if folder_text:
+            app.writer.submit(lambda: target(Path(folder_text).expanduser()), ask)
+
+    def target(folder: Path) -> tuple[Path, bool]:
         if not folder.is_dir():
-            app.notify(t("export.no_folder", folder=folder), severity="error")
-            return
+            raise MissingFolderError(folder=folder)
         path = folder / file_name(app.repo.dataset.meeting(meeting_id))
+        return path, path.exists()
 
-        def write(yes: bool | None = True) -> None:
-            if yes:
-                app.writer.submit(lambda: write_file(path, invitation(
-                    app.repo.dataset.meeting(meeting_id), app.repo.dataset, current_language())),
-                    lambda _: app.notify(t("export.done", path=path)))
-
-        if path.exists():
-            app.push_screen(Confirm(t("export.overwrite", path=path)), write)
-        else:
-            write()
+    def ask(found: tuple[Path, bool]) -> None:
+        path, exists = found
+        questions = [t("export.overwrite", path=path)] if exists else []
+        confirm_each(app, questions, lambda: app.writer.submit(
+            lambda: write_file(path, invitation(app.repo.dataset.meeting(meeting_id), app.repo.dataset,
+                                                current_language())),
+            lambda _: app.notify(t("export.done", path=path))))
 
     app.push_screen(AskText(t("invite.title"), t("export.folder"), str(export_folder())), chosen)
 

@@ -14,10 +14,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from slt_tui.domain import ActionItem, ActionStatus
-from slt_tui.domain.clock import format_date, now, parse_date, today
+from slt_tui.domain.clock import format_date, now, today
 from slt_tui.domain.follow_up import CARRIED_FLAG, review, reviews_at, times_carried
 from slt_tui.i18n import t
-from slt_tui.ui.modals.questions import AskText
+from slt_tui.ui.modals.questions import AskDate, AskText
 from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.tables import refill, selected_key
 from slt_tui.wording import action_status
@@ -163,16 +163,7 @@ class RegisterScreen(Screen[None]):
         point = self.selected()
         if point is None or not self.app.writable():
             return
-
-        def chosen(text: str | None) -> None:
-            if not text:
-                return
-            try:
-                self._review(due=parse_date(text))
-            except ValueError:
-                self.notify(t("validation.not_a_date"), severity="error")
-
-        self.app.push_screen(AskText(t("form.new_due"), t("field.due"), format_date(point.due)), chosen)
+        self.app.push_screen(AskDate(t("form.new_due"), point.due), lambda day: self._review(due=day) if day else None)
 
     # Filters (the register) ----------------------------------------------------------------------
 

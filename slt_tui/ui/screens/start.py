@@ -3,6 +3,8 @@ follow-up points, and the meetings of the highlighted forum."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,11 +14,11 @@ from textual.widgets import DataTable, Header, OptionList
 from textual.widgets.option_list import Option
 
 from slt_tui.domain import Dataset, Forum, MeetingStatus, overdue
-from slt_tui.domain.clock import format_date, parse_date, today
+from slt_tui.domain.clock import format_date, today
 from slt_tui.domain.follow_up import year_progress
 from slt_tui.domain.series import PlanError, check_not_running, plan, proposed_start
 from slt_tui.i18n import plural, t
-from slt_tui.ui.modals.questions import AskText
+from slt_tui.ui.modals.questions import AskDate
 from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.lists import OpenList, OpenTable
 from slt_tui.wording import date_time
@@ -120,16 +122,10 @@ class StartScreen(Screen):
         dataset = self.app.repo.dataset
         proposed = proposed_start(dataset, forum_id, today())
 
-        def chosen(text: str | None) -> None:
-            if not text:
-                return
-            try:
-                day = parse_date(text)
-            except ValueError:
-                self.notify(t("validation.not_a_date"), severity="error")
-                return
-            self.app.writer.submit(lambda: self.app.repo.save(
-                plan(self.app.repo.dataset, forum_id, today(), t("minutes.follow_up"), on=day)), planned)
+        def chosen(day: date | None) -> None:
+            if day is not None:
+                self.app.writer.submit(lambda: self.app.repo.save(
+                    plan(self.app.repo.dataset, forum_id, today(), t("minutes.follow_up"), on=day)), planned)
 
         def planned(meeting) -> None:
             self.on_screen_resume()
@@ -140,8 +136,7 @@ class StartScreen(Screen):
         except PlanError as exc:
             self.notify(exc.sentence(), severity="warning")
             return
-        self.app.push_screen(AskText(t("plan.title", forum=dataset.forum(forum_id).name), t("field.date"),
-                                     format_date(proposed)), chosen)
+        self.app.push_screen(AskDate(t("plan.title", forum=dataset.forum(forum_id).name), proposed.date()), chosen)
 
     def action_register(self) -> None:
         from slt_tui.ui.screens.register import RegisterScreen
