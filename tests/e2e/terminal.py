@@ -68,9 +68,21 @@ class Terminal:
         for _ in range(presses):
             if text in self.text:
                 return self.text
+            before = self.text
             self.send(key)
-            self.pump(0.3)
+            self._settle(before, text)
         return self.wait_for(text, timeout=2)
+
+    def _settle(self, before: str, text: str) -> None:
+        """Wait for a key's repaint to finish (on a loaded machine the next page down must not come
+        before it, or the text scrolls past unseen); a key that changes nothing waits 1 s."""
+        end, last, still = time.monotonic() + 5, self.text, 0.0
+        while time.monotonic() < end and text not in self.text:
+            self.pump(0.1)
+            still = still + 0.1 if self.text == last else 0.0
+            last = self.text
+            if still >= (0.3 if last != before else 1.0):
+                return
 
     def send(self, keys: str) -> None:
         os.write(self.master, keys.encode())

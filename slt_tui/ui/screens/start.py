@@ -21,6 +21,7 @@ from slt_tui.i18n import plural, t
 from slt_tui.ui.modals.questions import AskDate
 from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.lists import OpenList, OpenTable
+from slt_tui.ui.widgets.tables import refill
 from slt_tui.wording import date_time
 
 
@@ -164,8 +165,6 @@ class StartScreen(Screen):
             self._show_meetings(event.option.id)
 
     def _show_meetings(self, forum_id: str) -> None:
-        table = self.query_one("#meetings", DataTable)
-        table.clear()
-        for m in reversed(self.app.repo.dataset.meetings_of(forum_id)):
-            table.add_row(date_time(m.starts_at), t(f"status.{m.status.value}"),
-                          m.id, key=m.id)
+        refill(self.query_one("#meetings", DataTable),
+               ((m.id, (date_time(m.starts_at), t(f"status.{m.status.value}"), m.id))
+                for m in reversed(self.app.repo.dataset.meetings_of(forum_id))))

@@ -8,7 +8,7 @@ from textual.widgets import DataTable
 
 from slt_tui.domain import AgendaItem, Meeting
 from slt_tui.i18n import t
-from slt_tui.ui.widgets.tables import selected_key
+from slt_tui.ui.widgets.tables import fit_columns, selected_key
 from slt_tui.wording import duration
 
 COLUMNS = ("number", "title", "planned", "used")
@@ -30,10 +30,12 @@ class AgendaTable(DataTable):
         """Fill from `meeting`, keeping the cursor on the same item."""
         self._shown = (meeting, running, running_extra)
         selected = self.selected_id
+        rows = [(item.id, self.cells(item, running=item.id == running,
+                                     extra=running_extra if item.id == running else 0)) for item in meeting.agenda]
         self.clear()
-        for item in meeting.agenda:
-            extra = running_extra if item.id == running else 0
-            self.add_row(*self.cells(item, running=item.id == running, extra=extra), key=item.id)
+        fit_columns(self, rows)
+        for key, cells in rows:
+            self.add_row(*cells, key=key)
         if selected and meeting.item(selected) is not None:
             self.move_cursor(row=self.get_row_index(selected))
 

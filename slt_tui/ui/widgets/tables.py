@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.markup import MarkupError
+from rich.text import Text
+from textual.render import measure
 from textual.widgets import DataTable
 
 
@@ -14,10 +17,36 @@ def selected_key(table: DataTable) -> str | None:
     return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
 
+def _width(table: DataTable, cell: object) -> int:
+    if isinstance(cell, str):
+        try:
+            cell = Text.from_markup(cell)  # as DataTable shows a str
+        except MarkupError:
+            cell = Text(cell)
+    elif not isinstance(cell, Text):
+        cell = Text(str(cell))
+    return measure(table.app.console, cell, 1)
+
+
+def fit_columns(table: DataTable, rows: list[tuple[str, tuple]]) -> None:
+    """Size the auto-width columns for `rows` before they are added.
+
+    DataTable measures new rows only when it next goes idle, and caches what it drew before that: when
+    a repaint comes first, the rows stay cut to the width of the headings (seen on a loaded CI machine).
+    Measured here, the first paint is already right, and a column shrinks again when its long rows go.
+    """
+    for i, column in enumerate(table.ordered_columns):
+        if column.auto_width:
+            column.content_width = max([measure(table.app.console, column.label, 1),
+                                        *(_width(table, cells[i]) for _, cells in rows)])
+
+
 def refill(table: DataTable, rows: Iterable[tuple[str, Iterable]]) -> None:
     """Replace the rows with `(key, cells)` pairs, keeping the cursor where it was (or at the end)."""
     row = table.cursor_row
+    rows = [(key, tuple(cells)) for key, cells in rows]
     table.clear()
+    fit_columns(table, rows)
     for key, cells in rows:
         table.add_row(*cells, key=key)
     if table.row_count:
