@@ -255,14 +255,15 @@ def cmd_app(args: argparse.Namespace) -> int:
         path = resolve_db_path(getattr(args, "db", None))
         if not path.exists() and getattr(args, "db", None) is None and not os.environ.get("SLT_TUI_DB"):
             Repository.create(path, Dataset(agencies=STANDARD_AGENCIES)).close()
+    cleanup = (lambda: shutil.rmtree(scratch, ignore_errors=True)) if scratch else None
     try:
-        return _run_app(path, demo=args.demo, meeting_id=args.meeting)
+        return _run_app(path, demo=args.demo, meeting_id=args.meeting, cleanup=cleanup)
     finally:
-        if scratch is not None:
-            shutil.rmtree(scratch, ignore_errors=True)
+        if cleanup:
+            cleanup()
 
 
-def _run_app(path: Path, *, demo: bool, meeting_id: str | None) -> int:
+def _run_app(path: Path, *, demo: bool, meeting_id: str | None, cleanup: Callable[[], None] | None) -> int:
     # Start-up allocates a great many long-lived objects (Textual, the models, ten years of records):
     # no cyclic GC passes over them while they are made, and afterwards they are frozen out of every
     # later pass, so that a full collection never stalls the screen in the middle of a meeting.
@@ -283,6 +284,8 @@ def _run_app(path: Path, *, demo: bool, meeting_id: str | None) -> int:
         if meeting_id:
             repo.dataset.meeting(meeting_id)  # an unknown id: one sentence and status 2, before the screen
         app = SltApp(repo, demo=demo, read_only_reason=read_only_reason, meeting_id=meeting_id)
+        if cleanup:
+            app.at_exit.append(cleanup)
         app.run()
     return app.return_code or 0
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 
 from slt_tui.domain import case_numbers
 from slt_tui.domain.dataset import Dataset
@@ -65,6 +66,8 @@ def remove_item(meeting: Meeting, item_id: str) -> Meeting:
     if not meeting.agenda:
         return meeting
     first = case_numbers.split(meeting.agenda[0].number)[0]
+    if meeting.running_item == item_id:
+        meeting = meeting.model_copy(update={"running_item": None, "running_since": None})
     return renumbered(meeting, [i for i in meeting.agenda if i.id != item_id], first)
 
 
@@ -112,8 +115,8 @@ def start(meeting: Meeting, at: datetime) -> Meeting:
 def end(meeting: Meeting, at: datetime, next_meeting_at: datetime | None) -> Meeting:
     if meeting.status is not MeetingStatus.RUNNING:
         raise DomainError(detail="only a running meeting can be ended")
-    return meeting.model_copy(update={"status": MeetingStatus.CLOSED, "ended_at": at,
-                                      "next_meeting_at": next_meeting_at})
+    return meeting.model_copy(update={"status": MeetingStatus.CLOSED, "ended_at": at, "running_item": None,
+                                      "running_since": None, "next_meeting_at": next_meeting_at})
 
 
 def add_spent(item: AgendaItem, seconds: int) -> AgendaItem:
@@ -124,6 +127,32 @@ def add_time(meeting: Meeting, item_id: str, seconds: int) -> Meeting:
     """Add timer seconds to one item; a meeting whose item was deleted meanwhile stays as it is."""
     item = meeting.item(item_id)
     return meeting if item is None else replace_item(meeting, add_spent(item, seconds))
+
+
+class Clock(StrEnum):
+    """What an item's clock does after its seconds are saved."""
+
+    RUNS = "runs"  # a checkpoint: it goes on
+    PAUSED = "paused"  # the session ends (quit, dropped connection): the next one resumes it
+    STOPPED = "stopped"  # stopped on purpose, or another item's clock started
+
+
+def clock_started(meeting: Meeting, item_id: str, at: datetime) -> Meeting:
+    """Record that `item_id`'s clock runs from `at` (nothing is recorded for a meeting not running)."""
+    if meeting.status is not MeetingStatus.RUNNING or meeting.item(item_id) is None:
+        return meeting
+    return meeting.model_copy(update={"running_item": item_id, "running_since": at})
+
+
+def clock_saved(meeting: Meeting, item_id: str, seconds: int, at: datetime, then: Clock) -> Meeting:
+    """Add the seconds of the stretch that ends at `at`, and record what the clock does next."""
+    meeting = add_time(meeting, item_id, seconds)
+    if meeting.running_item != item_id:
+        return meeting
+    if then is Clock.RUNS:
+        return meeting.model_copy(update={"running_since": at})
+    return meeting.model_copy(update={"running_since": None,
+                                      "running_item": item_id if then is Clock.PAUSED else None})
 
 
 def set_attendance(meeting: Meeting, person: str, status: AttendanceStatus, substitute: str = "") -> Meeting:

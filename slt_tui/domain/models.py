@@ -173,6 +173,11 @@ class Meeting(Model):
     ended_at: OsloTime | None = None
     previous: Identifier | None = None
     next_meeting_at: OsloTime | None = None
+    # The item whose clock runs, kept in the file so that a second session can show it and a dropped
+    # session resumes it; `running_since` is when the unsaved stretch began (None: paused, the session
+    # that ran it is gone, and the next one to open the meeting for writing starts it again).
+    running_item: Identifier | None = None
+    running_since: OsloTime | None = None
 
     @property
     def year(self) -> int:
@@ -186,6 +191,11 @@ class Meeting(Model):
             raise PydanticCustomError("meeting_status", "a closed meeting needs the time it ended")
         if self.started_at and self.ended_at and self.ended_at < self.started_at:
             raise PydanticCustomError("meeting_status", "a meeting cannot end before it started")
+        if self.running_item is not None and (self.status is not MeetingStatus.RUNNING
+                                              or self.item(self.running_item) is None):
+            raise PydanticCustomError("running_item", "only an item of a running meeting can have its clock running")
+        if self.running_since is not None and self.running_item is None:
+            raise PydanticCustomError("running_item", "a running clock needs its item")
         _unique([i.id for i in self.agenda], "agenda item ids")
         _unique([a.person for a in self.attendance], "attendance")
         problem = case_numbers.sequence_problem([i.number for i in self.agenda], self.year)

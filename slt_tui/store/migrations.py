@@ -16,7 +16,7 @@ from slt_tui.domain.text import clean_line
 from slt_tui.store.atomic import Raw
 from slt_tui.store.errors import CorruptDatabaseError, SchemaTooNewError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 META = "meta"
 
 
@@ -53,7 +53,15 @@ def _item_links(raw: Raw) -> Raw:
     return raw
 
 
-STEPS: dict[int, Callable[[Raw], Raw]] = {0: _add_meta, 1: _item_links}
+def _item_clock(raw: Raw) -> Raw:
+    """2 → 3: a running meeting may record whose clock runs (`running_item`, `running_since`).
+
+    As for version 2, nothing changes but the version, so that an older slt-tui says "upgrade".
+    """
+    return raw
+
+
+STEPS: dict[int, Callable[[Raw], Raw]] = {0: _add_meta, 1: _item_links, 2: _item_clock}
 
 
 def migrate(raw: Raw, path: Path) -> tuple[Raw, bool]:

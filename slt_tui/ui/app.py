@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import errno
+import os
+import signal
+import termios
+import threading
 from collections.abc import Callable, Iterable
 
+from rich.console import RenderableType
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from slt_tui.domain import MeetingStatus
 from slt_tui.domain import meeting_ops as ops
+from slt_tui.domain.clock import now
+from slt_tui.domain.meeting_ops import Clock
 from slt_tui.domain.search import SearchIndex
 from slt_tui.i18n import t
 from slt_tui.store import Repository
@@ -17,6 +26,8 @@ from slt_tui.ui.screens.help import KeysScreen, own_bindings
 from slt_tui.ui.screens.start import StartScreen
 from slt_tui.ui.timer import ItemTimer
 from slt_tui.ui.writer import Writer
+
+HANGUP_LIMIT = 1.5  # seconds from SIGHUP/SIGTERM to the process being gone, whatever happens
 
 
 class SltApp(App[int]):
@@ -35,12 +46,19 @@ class SltApp(App[int]):
         self.start_meeting = meeting_id
         self.writer = Writer(self)
         self.timer = ItemTimer()
+        self._hanging_up = False
+        self.at_exit: list[Callable[[], None]] = []  # also run when a hangup ends the process at once
         self.search_index: SearchIndex | None = None  # built by the search screen, kept while the data is
         self.title = " — ".join(filter(None, [t("app.title"), repo.municipality]))
         self.sub_title = " · ".join(filter(None, [t("app.demo") if demo else "",
                                                   t("app.read_only") if repo.readonly else ""]))
 
     def on_mount(self) -> None:
+        loop = asyncio.get_running_loop()
+        self._loop = loop
+        for sig in (signal.SIGHUP, signal.SIGTERM):
+            loop.add_signal_handler(sig, self.on_hangup, sig)
+        self.resume_timer()
         self.push_screen(StartScreen())
         if self.start_meeting:
             self.open_meeting(self.start_meeting)
@@ -72,25 +90,79 @@ class SltApp(App[int]):
             if hasattr(screen, "refresh_view"):
                 screen.refresh_view()
 
-    def save_timer(self, *, stop: bool, done: Callable[[object], None] | None = None) -> None:
-        """Save the running item timer's seconds to its meeting: stopping it, or as a checkpoint."""
-        meeting_id, item_id, seconds = self.timer.stop() if stop else self.timer.checkpoint()
-        if meeting_id and item_id and seconds and not self.repo.readonly:
-            self.writer.submit(
-                lambda: self.repo.update("meetings", meeting_id, lambda m: ops.add_time(m, item_id, seconds)), done)
+    def start_timer(self, meeting_id: str, item_id: str) -> None:
+        """Run `item_id`'s clock here, and record it in the file (for a follower, and to resume)."""
+        self.timer.start(meeting_id, item_id)
+        at = now()
+        self.writer.submit(lambda: self.repo.update("meetings", meeting_id,
+                                                    lambda m: ops.clock_started(m, item_id, at)))
+
+    def save_timer(self, then: Clock, done: Callable[[object], None] | None = None) -> None:
+        """Save the running item timer's seconds to its meeting, and whether its clock goes on."""
+        meeting_id, item_id, seconds = self.timer.checkpoint() if then is Clock.RUNS else self.timer.stop()
+        if meeting_id and item_id and (seconds or then is not Clock.RUNS) and not self.repo.readonly:
+            at = now()
+            self.writer.submit(lambda: self.repo.update(
+                "meetings", meeting_id, lambda m: ops.clock_saved(m, item_id, seconds, at, then)), done)
+
+    def resume_timer(self) -> None:
+        """A clock left running by a session that ended (quit, dropped connection) goes on here."""
+        running = next((m for m in self.repo.dataset.meetings
+                        if m.status is MeetingStatus.RUNNING and m.running_item), None)
+        if running is not None and not self.repo.readonly:
+            self.start_timer(running.id, running.running_item)
 
     def save_everything(self) -> None:
         """Hand every pending change to the writer: notes being typed, the running item timer."""
         for screen in self.screen_stack:
             if hasattr(screen, "save_pending"):
                 screen.save_pending()
-        self.save_timer(stop=True)
+        self.save_timer(Clock.PAUSED)
 
     async def action_quit(self) -> None:
+        await self.save_and_close()
+        self.exit(0)
+
+    async def save_and_close(self) -> None:
+        """Everything pending saved, the writer stopped and the database closed (its lock released)."""
         self.save_everything()
         await asyncio.to_thread(self.writer.flush)  # the loop stays free for the writer's callbacks
         self.writer.close()
-        self.exit(0)
+        self.repo.close()
+
+    def on_hangup(self, sig: int = signal.SIGHUP) -> None:
+        """SIGHUP (the SSH connection dropped) or SIGTERM: save, release the lock and be gone at once.
+
+        Textual installs no handler for either: the default kills the process with nothing saved, and
+        an ignored SIGHUP leaves the input loop spinning on the closed terminal. The saving happens on
+        a thread that needs neither the terminal nor this loop; whatever hangs, the process ends after
+        HANGUP_LIMIT seconds.
+        """
+        if self._hanging_up:
+            return
+        self._hanging_up = True
+        self.save_everything()
+        self.writer.silence()  # no more redraws: the screen may be gone
+        threading.Thread(target=self._close_after_hangup, args=(sig,), daemon=True).start()
+
+    def _close_after_hangup(self, sig: int) -> None:
+        watchdog = threading.Timer(HANGUP_LIMIT, os._exit, (0,))
+        watchdog.daemon = True
+        watchdog.start()
+        self.writer.close()  # waits for every save handed over
+        self.repo.close()
+        for cleanup in self.at_exit:
+            cleanup()
+        if sig == signal.SIGHUP:
+            os._exit(0)  # no terminal to put back; Textual's own shutdown would only wait on it
+        self._loop.call_soon_threadsafe(self.exit, 0)  # SIGTERM: the terminal, if any, is restored
+
+    def panic(self, *renderables: RenderableType) -> None:
+        """The input thread dies on the closed terminal, perhaps before SIGHUP arrives: a hangup too."""
+        if _terminal_gone():
+            self.on_hangup()
+        else:
+            super().panic(*renderables)
 
     def action_keys(self) -> None:
         if not isinstance(self.screen, KeysScreen):
@@ -102,3 +174,12 @@ class SltApp(App[int]):
             yield SystemCommand(binding.description, f"{t('palette.key')}: {self.get_key_display(binding)}",
                                 lambda node=node, action=binding.action: self.run_action(action, node))
         yield from super().get_system_commands(screen)
+
+
+def _terminal_gone() -> bool:
+    """True when the controlling terminal has hung up (every ioctl on it then fails with EIO)."""
+    try:
+        termios.tcgetattr(0)
+    except termios.error as exc:
+        return exc.args[0] == errno.EIO
+    return False

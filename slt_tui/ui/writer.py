@@ -26,6 +26,7 @@ class Writer:
     def __init__(self, app: SltApp) -> None:
         self._app = app
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="slt-save")
+        self._silent = False
 
     def submit(self, job: Callable[[], Any], done: Callable[[Any], None] | None = None) -> None:
         """Run `job` (which saves) on the writer thread, then `done(result)` on the event loop."""
@@ -45,8 +46,12 @@ class Writer:
         if done is not None:
             self._call(done, result)
 
+    def silence(self) -> None:
+        """Saves go on; nothing more is said or redrawn on the screen (the app is ending)."""
+        self._silent = True
+
     def _call(self, fn: Callable, *args: Any, **kwargs: Any) -> None:
-        if self._app.is_running:
+        if self._app.is_running and not self._silent:
             with suppress(RuntimeError):  # the app is closing; the save itself has landed
                 self._app.call_from_thread(fn, *args, **kwargs)
 

@@ -109,9 +109,8 @@ class MeetingScreen(AgendaEditing, Screen):
     def refresh_view(self) -> None:
         """Draw everything from the stored meeting (after each save)."""
         meeting = self.meeting
-        timer = self.app.timer
-        running = timer.item_id if timer.meeting_id == self.meeting_id else None
-        self.query_one(AgendaTable).show(meeting, running, timer.elapsed())
+        running, extra = self.running_clock(meeting)
+        self.query_one(AgendaTable).show(meeting, running, extra)
         self.query_one("#coverage", Static).update(coverage_line(meeting, self.app.repo.dataset))
         forum = self.app.repo.dataset.forum(meeting.forum)
         self.query_one("#status", Static).update(f"{forum.name} · {date_time(meeting.starts_at)}", layout=False)
@@ -158,10 +157,21 @@ class MeetingScreen(AgendaEditing, Screen):
         warning.update("\n".join(warnings))
         warning.display = bool(warnings)
 
+    def running_clock(self, meeting: Meeting) -> tuple[str | None, int]:
+        """The item whose clock runs and its seconds not yet saved: this session's own timer, or for a
+        session that only reads, the one the file records (the writing session's)."""
+        timer = self.app.timer
+        if timer.meeting_id == self.meeting_id:
+            return timer.item_id, timer.elapsed()
+        if self.app.repo.readonly and meeting.running_item:
+            since = meeting.running_since
+            return meeting.running_item, max(0, int((now() - since).total_seconds())) if since else 0
+        return None, 0
+
     def tick(self) -> None:
         """Once a second: the meeting clock and the running item's time, and nothing else."""
         meeting = self.meeting
-        timer = self.app.timer
+        running_id, extra = self.running_clock(meeting)
         if meeting.status is MeetingStatus.RUNNING and meeting.started_at:
             state = t("status.clock", time=duration(int((now() - meeting.started_at).total_seconds())))
         elif meeting.status is MeetingStatus.CLOSED and meeting.started_at and meeting.ended_at:
@@ -169,20 +179,21 @@ class MeetingScreen(AgendaEditing, Screen):
         else:
             state = t("status.planned")
         used = agenda_time(meeting)
-        spent = used.spent_seconds + (timer.elapsed() if timer.meeting_id == self.meeting_id else 0)
+        spent = used.spent_seconds + extra
         clock = f"{state} · " + t("status.used", used=spent // 60, planned=used.planned_seconds // 60)
-        item = meeting.item(timer.item_id) if timer.item_id and timer.meeting_id == self.meeting_id else None
+        item = meeting.item(running_id) if running_id else None
         if item is not None:
-            running = item.spent_seconds + timer.elapsed()
+            running = item.spent_seconds + extra
             clock = f"▶{duration(running)} · {clock}"  # which item: the ▶ row in the agenda
             # The table repaints whole on any cell change: its time moves once a minute, the clock each second.
             if running // 60 != self._shown_minute:
                 self._shown_minute = running // 60
-                self.query_one(AgendaTable).show_used(item, running=True, extra=timer.elapsed())
+                self.query_one(AgendaTable).show_used(item, running=True, extra=extra)
             self._since_checkpoint += 1
-            if self._since_checkpoint >= CHECKPOINT:  # saved so that a crash loses little; nothing to redraw
+            # Saved now and then, so that a crash loses little; nothing to redraw.
+            if self._since_checkpoint >= CHECKPOINT and not self.app.repo.readonly:
                 self._since_checkpoint = 0
-                self.app.save_timer(stop=False)
+                self.app.save_timer(ops.Clock.RUNS)
         self.query_one("#clock", Static).update(clock, layout=False)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -257,12 +268,12 @@ class MeetingScreen(AgendaEditing, Screen):
             return
         timer = self.app.timer
         was = (timer.meeting_id, timer.item_id)
-        self.app.save_timer(stop=True, done=lambda _: self.refresh_view())
+        self.app.save_timer(ops.Clock.STOPPED, done=lambda _: self.refresh_view())
         self._since_checkpoint = 0
         if was != (self.meeting_id, item.id):
-            timer.start(self.meeting_id, item.id)
             if self.meeting.status is MeetingStatus.PLANNED:
                 self.change_meeting(lambda m: ops.start(m, now()))
+            self.app.start_timer(self.meeting_id, item.id)  # saved after the start: the clock needs it running
         self.refresh_view()
 
     def action_start_or_end(self) -> None:
@@ -287,7 +298,7 @@ class MeetingScreen(AgendaEditing, Screen):
                 return
             at = datetime(day.year, day.month, day.day, meeting.starts_at.hour, meeting.starts_at.minute,
                           tzinfo=OSLO) if day else None
-            self.app.save_timer(stop=True)
+            self.app.save_timer(ops.Clock.STOPPED)
             self.save_notes()
             self.change_meeting(lambda m: ops.end(m, now(), at), then=lambda: self.notify(t("meeting.ended")))
             plan_after(self.app, self.meeting_id, day)  # queued after the end: the next meeting, planned
