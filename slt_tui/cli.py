@@ -54,6 +54,9 @@ def build_parser() -> Parser:
     parser.add_argument("--version", action="version", version=f"slt-tui {__version__}")
     parser.add_argument("--demo", action="store_true", help=t("cli.help.demo"))
     parser.add_argument("--meeting", metavar="ID", help=t("cli.help.meeting"))
+    parser.add_argument("--follow", action="store_true", help=t("cli.help.follow"))
+    parser.add_argument("--no-mouse", dest="mouse", action="store_false", default=mouse_from_env(),
+                        help=t("cli.help.no_mouse"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     init = sub.add_parser("init", parents=[common], help=t("cli.help.init"))
@@ -257,13 +260,18 @@ def cmd_app(args: argparse.Namespace) -> int:
             Repository.create(path, Dataset(agencies=STANDARD_AGENCIES)).close()
     cleanup = (lambda: shutil.rmtree(scratch, ignore_errors=True)) if scratch else None
     try:
-        return _run_app(path, demo=args.demo, meeting_id=args.meeting, cleanup=cleanup)
+        return _run_app(path, args, cleanup=cleanup)
     finally:
         if cleanup:
             cleanup()
 
 
-def _run_app(path: Path, *, demo: bool, meeting_id: str | None, cleanup: Callable[[], None] | None) -> int:
+def mouse_from_env() -> bool:
+    """Mouse reporting unless SLT_TUI_MOUSE says no (0/no/off/false): on a slow link it sends every move."""
+    return os.environ.get("SLT_TUI_MOUSE", "1").strip().lower() not in {"0", "no", "off", "false"}
+
+
+def _run_app(path: Path, args: argparse.Namespace, cleanup: Callable[[], None] | None) -> int:
     # Start-up allocates a great many long-lived objects (Textual, the models, ten years of records):
     # no cyclic GC passes over them while they are made, and afterwards they are frozen out of every
     # later pass, so that a full collection never stalls the screen in the middle of a meeting.
@@ -271,7 +279,7 @@ def _run_app(path: Path, *, demo: bool, meeting_id: str | None, cleanup: Callabl
     read_only_reason = ""
     try:
         try:
-            repo = Repository.open(path)
+            repo = Repository.open(path, readonly=args.follow)  # following: read-only on purpose
         except DatabaseLockedError as exc:
             read_only_reason = exc.sentence()
             repo = Repository.open(path, readonly=True)
@@ -281,12 +289,13 @@ def _run_app(path: Path, *, demo: bool, meeting_id: str | None, cleanup: Callabl
         gc.enable()
 
     with repo:
-        if meeting_id:
-            repo.dataset.meeting(meeting_id)  # an unknown id: one sentence and status 2, before the screen
-        app = SltApp(repo, demo=demo, read_only_reason=read_only_reason, meeting_id=meeting_id)
+        if args.meeting:
+            repo.dataset.meeting(args.meeting)  # an unknown id: one sentence and status 2, before the screen
+        app = SltApp(repo, demo=args.demo, read_only_reason=read_only_reason, meeting_id=args.meeting,
+                     follow=args.follow)
         if cleanup:
             app.at_exit.append(cleanup)
-        app.run()
+        app.run(mouse=args.mouse)
     return app.return_code or 0
 
 

@@ -83,6 +83,15 @@ MESSAGES: dict[str, str] = {
     "help.close": "Close with Esc",
     # Meeting screen, forms and registers
     "agenda.over": "over time",
+    "cli.help.follow": "follow the running meeting, view only (for a projector or a participant)",
+    "cli.help.no_mouse": "no mouse reporting (less traffic on a slow link; also SLT_TUI_MOUSE=0)",
+    "app.following": "following the meeting · view only",
+    "app.follow_refused": ("This window follows the meeting and only shows it; changes are made in the session "
+                           "that runs the meeting."),
+    "app.follow_waiting": "No meeting is running; it will show here as soon as it starts.",
+    "app.reload_failed": "Could not read the latest changes; showing what was read last. {reason}",
+    "app.too_small": ("The window is too small ({width}×{height}). slt-tui needs at least "
+                      "{min_width}×{min_height} characters."),
     "app.read_only_refused": "The database is open read-only; the change was not made.",
     "attendance.absent": "absent",
     "attendance.excused": "excused",

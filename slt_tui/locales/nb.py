@@ -83,6 +83,13 @@ MESSAGES: dict[str, str] = {
     "help.close": "Lukk med Esc",
     # Meeting screen, forms and registers
     "agenda.over": "over",
+    "cli.help.follow": "følg møtet som pågår, bare visning (for prosjektor eller deltaker)",
+    "cli.help.no_mouse": "ingen musrapportering (mindre trafikk på treg linje; også SLT_TUI_MOUSE=0)",
+    "app.following": "følger møtet · bare visning",
+    "app.follow_refused": "Dette vinduet følger møtet og viser bare; endringer gjøres i økten som leder møtet.",
+    "app.follow_waiting": "Ingen møter pågår; møtet vises her så snart det startes.",
+    "app.reload_failed": "Fikk ikke lest de nye endringene; viser det som sist ble lest. {reason}",
+    "app.too_small": "Vinduet er for lite ({width}×{height}). slt-tui trenger minst {min_width}×{min_height} tegn.",
     "app.read_only_refused": "Databasen er åpnet bare for lesing; endringen ble ikke gjort.",
     "attendance.absent": "ikke møtt",
     "attendance.excused": "forfall",

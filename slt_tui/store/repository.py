@@ -51,6 +51,7 @@ class Repository:
         self._storage = AtomicJSONStorage(path, loaded.raw, writable=lock is not None,
                                           before_replace=self._keep_backup)
         self._db = TinyDB(storage=lambda: self._storage)
+        self.version: FileVersion | None = None  # the file as read; set by open()
 
     # Opening and closing -------------------------------------------------------------------------
 
@@ -64,6 +65,7 @@ class Repository:
         if lock:
             lock.acquire()
         try:
+            version = file_version(path)  # before reading: a save made meanwhile shows as a change
             try:
                 loaded = read_database(path)
             except (CorruptDatabaseError, InvalidDatabaseError) as exc:
@@ -71,6 +73,7 @@ class Repository:
                 exc.params["backup"] = str(newest) if newest else ""
                 raise
             repo = cls(path, loaded, lock)
+            repo.version = version
             if lock:
                 _remove_stale_temporaries(path)
                 backups.keep_version(path)
@@ -127,6 +130,30 @@ class Repository:
     @property
     def readonly(self) -> bool:
         return self._lock is None
+
+    def changed_on_disk(self) -> bool:
+        """True when the file is no longer the one read (another session saved): one stat, no read."""
+        return file_version(self.path) != self.version
+
+    def reload(self) -> bool:
+        """Read-only: take in what the writing session saved since; True when anything changed.
+
+        The writer replaces the file atomically, so this reads one whole version or the other. A file
+        that fails to load raises as on opening, and this repository keeps what it had.
+        """
+        if not self.readonly:
+            raise RuntimeError("only a read-only repository follows the file")
+        version = file_version(self.path)
+        if version == self.version:
+            return False
+        loaded = read_database(self.path)
+        with self._mutex:
+            self.version = version
+            self._dataset, self._doc_ids = loaded.dataset, loaded.doc_ids
+            self.municipality = str(loaded.meta.get("municipality", ""))
+            self._storage = AtomicJSONStorage(self.path, loaded.raw, writable=False)
+            self._db = TinyDB(storage=lambda: self._storage)
+        return True
 
     # Writing ---------------------------------------------------------------------------------------
 
@@ -203,6 +230,18 @@ class Repository:
     def _keep_backup(self) -> None:
         with suppress(OSError):  # a backup that cannot be made must not stop the save itself
             backups.keep_version(self.path, only_if_older_than=backups.INTERVAL)
+
+
+FileVersion = tuple[int, int, int]
+
+
+def file_version(path: Path) -> FileVersion | None:
+    """Which version of the file is there: inode (new at each atomic replace), mtime and size."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_ino, st.st_mtime_ns, st.st_size
 
 
 def _remove_stale_temporaries(path: Path) -> None:

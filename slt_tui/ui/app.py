@@ -11,8 +11,10 @@ import threading
 from collections.abc import Callable, Iterable
 
 from rich.console import RenderableType
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.screen import Screen
 
 from slt_tui.domain import MeetingStatus
@@ -20,13 +22,16 @@ from slt_tui.domain import meeting_ops as ops
 from slt_tui.domain.clock import now
 from slt_tui.domain.meeting_ops import Clock
 from slt_tui.domain.search import SearchIndex
+from slt_tui.errors import SltError
 from slt_tui.i18n import t
 from slt_tui.store import Repository
 from slt_tui.ui.screens.help import KeysScreen, own_bindings
 from slt_tui.ui.screens.start import StartScreen
+from slt_tui.ui.screens.too_small import TooSmallScreen, too_small
 from slt_tui.ui.timer import ItemTimer
 from slt_tui.ui.writer import Writer
 
+FOLLOW_EVERY = 0.3  # seconds between looks at the file when another session writes it
 HANGUP_LIMIT = 1.5  # seconds from SIGHUP/SIGTERM to the process being gone, whatever happens
 
 
@@ -39,19 +44,25 @@ class SltApp(App[int]):
     ]
 
     def __init__(self, repo: Repository, *, demo: bool = False, read_only_reason: str = "",
-                 meeting_id: str | None = None) -> None:
+                 meeting_id: str | None = None, follow: bool = False) -> None:
         super().__init__()
+        self.animation_level = "none"  # over SSH every frame of an animation crosses the link
         self.repo = repo
+        self.follow = follow  # a view of the running meeting that follows the writing session
+        self._reloading = False
+        self._reload_failed = False
         self.read_only_reason = read_only_reason
         self.start_meeting = meeting_id
         self.writer = Writer(self)
         self.timer = ItemTimer()
         self._hanging_up = False
+        self._waiting_said = False
         self.at_exit: list[Callable[[], None]] = []  # also run when a hangup ends the process at once
         self.search_index: SearchIndex | None = None  # built by the search screen, kept while the data is
         self.title = " — ".join(filter(None, [t("app.title"), repo.municipality]))
-        self.sub_title = " · ".join(filter(None, [t("app.demo") if demo else "",
-                                                  t("app.read_only") if repo.readonly else ""]))
+        self.sub_title = " · ".join(filter(None, [
+            t("app.demo") if demo else "",
+            t("app.following") if follow else t("app.read_only") if repo.readonly else ""]))
 
     def on_mount(self) -> None:
         loop = asyncio.get_running_loop()
@@ -62,8 +73,65 @@ class SltApp(App[int]):
         self.push_screen(StartScreen())
         if self.start_meeting:
             self.open_meeting(self.start_meeting)
-        if self.read_only_reason:
+        if self.read_only_reason and not self.follow:
             self.notify(self.read_only_reason, severity="warning", timeout=30)
+        if self.repo.readonly:
+            self.set_interval(FOLLOW_EVERY, self.follow_file)
+        if self.follow:
+            self.follow_meeting()
+        self.cover_if_too_small()
+
+    async def follow_file(self) -> None:
+        """Read-only: take in what the writing session saved, and redraw. One stat when nothing changed."""
+        if self._reloading or not self.repo.changed_on_disk():
+            return
+        self._reloading = True
+        try:
+            changed = await asyncio.to_thread(self.repo.reload)
+        except SltError as exc:  # the last good version stays on the screen; said once
+            if not self._reload_failed:
+                self.notify(t("app.reload_failed", reason=exc.sentence()), severity="error", timeout=15)
+            self._reload_failed = True
+            return
+        finally:
+            self._reloading = False
+        self._reload_failed = False
+        if changed:
+            self.search_index = None
+            self.refresh_screens()
+            if self.follow:
+                self.follow_meeting()
+
+    def follow_meeting(self) -> None:
+        """--follow: show the running meeting (once one runs), whatever the writing session opens."""
+        from slt_tui.ui.screens.meeting import MeetingScreen
+
+        running = next((m for m in self.repo.dataset.meetings if m.status is MeetingStatus.RUNNING), None)
+        if running is None:
+            if isinstance(self.screen, StartScreen) and not self._waiting_said:
+                self._waiting_said = True
+                self.notify(t("app.follow_waiting"), timeout=10)
+            return
+        if not any(isinstance(s, MeetingScreen) and s.meeting_id == running.id for s in self.screen_stack):
+            while len(self.screen_stack) > 2:  # back to the start screen, then into the meeting
+                self.pop_screen()
+            self.open_meeting(running.id)
+            self.cover_if_too_small()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.cover_if_too_small(event.size)
+
+    def cover_if_too_small(self, size: Size | None = None) -> None:
+        """Below the minimum size a message covers the screen, rather than a layout cut to pieces."""
+        width, height = size or self.size
+        covered = isinstance(self.screen, TooSmallScreen)
+        if too_small(width, height):
+            if covered:
+                self.screen.show_size(width, height)
+            else:
+                self.push_screen(TooSmallScreen())
+        elif covered:
+            self.pop_screen()
 
     def open_meeting(self, meeting_id: str, item_id: str | None = None) -> None:
         from slt_tui.ui.screens.meeting import MeetingScreen
@@ -80,7 +148,7 @@ class SltApp(App[int]):
     def writable(self) -> bool:
         """True when changes can be saved; otherwise says why."""
         if self.repo.readonly:
-            self.notify(t("app.read_only_refused"), severity="warning")
+            self.notify(t("app.follow_refused" if self.follow else "app.read_only_refused"), severity="warning")
             return False
         return True
 

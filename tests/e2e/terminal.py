@@ -84,6 +84,11 @@ class Terminal:
             if still >= (0.3 if last != before else 1.0):
                 return
 
+    def resize(self, cols: int, rows: int) -> None:
+        """Resize the terminal as a window manager does; the kernel sends the program SIGWINCH."""
+        self.screen.resize(rows, cols)
+        fcntl.ioctl(self.master, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+
     def send(self, keys: str) -> None:
         os.write(self.master, keys.encode())
         # A lone ESC followed at once by a key reads as alt+key, in any terminal program; a person

@@ -67,6 +67,7 @@ class MeetingScreen(AgendaEditing, Screen):
         self._notes_timer: Timer | None = None
         self._since_checkpoint = 0
         self._shown_minute = -1
+        self._followed: str | None = None
 
     # Layout ------------------------------------------------------------------------------------
 
@@ -111,6 +112,9 @@ class MeetingScreen(AgendaEditing, Screen):
         meeting = self.meeting
         running, extra = self.running_clock(meeting)
         self.query_one(AgendaTable).show(meeting, running, extra)
+        if self.app.follow and running and running != self._followed:  # the projector shows the item discussed
+            self._followed = running
+            self._select(running)
         self.query_one("#coverage", Static).update(coverage_line(meeting, self.app.repo.dataset))
         forum = self.app.repo.dataset.forum(meeting.forum)
         self.query_one("#status", Static).update(f"{forum.name} · {date_time(meeting.starts_at)}", layout=False)
@@ -137,7 +141,9 @@ class MeetingScreen(AgendaEditing, Screen):
             meta.append(t("detail.confidential", basis=item.legal_basis))
         meta += linked_items(self.app.repo.dataset, item)
         self.query_one("#item-meta", Static).update(" · ".join(meta))
-        if self._notes_item != item.id:  # the editor keeps what is being typed into the same item
+        # The editor keeps what is being typed into the same item; a session that only reads shows
+        # what the writing one saved.
+        if self._notes_item != item.id or (self.app.repo.readonly and notes.text != item.notes):
             self._notes_item = item.id
             notes.load_text(item.notes)
         decisions = [t("detail.decisions")] + [f"• {d.text}" for d in item.decisions] if item.decisions else []

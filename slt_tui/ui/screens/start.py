@@ -148,6 +148,10 @@ class StartScreen(Screen):
         self.app.open_search()
 
     def on_screen_resume(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        """Redraw from the store: on coming back to this screen, and when another session saved."""
         dataset = self.app.repo.dataset
         forums = self.query_one("#forums", OptionList)
         known = {forums.get_option_at_index(i).id for i in range(forums.option_count)}
