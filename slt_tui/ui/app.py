@@ -148,6 +148,7 @@ class SltApp(App[int]):
     def writable(self) -> bool:
         """True when changes can be saved; otherwise says why."""
         if self.repo.readonly:
+            self.clear_notifications()  # the long "held by" notice would push this one off an 80x24 screen
             self.notify(t("app.follow_refused" if self.follow else "app.read_only_refused"), severity="warning")
             return False
         return True
