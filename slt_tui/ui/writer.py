@@ -30,7 +30,10 @@ class Writer:
 
     def submit(self, job: Callable[[], Any], done: Callable[[Any], None] | None = None) -> None:
         """Run `job` (which saves) on the writer thread, then `done(result)` on the event loop."""
-        self._pool.submit(self._run, job, done)
+        try:
+            self._pool.submit(self._run, job, done)
+        except RuntimeError:  # closed: the app is ending, and everything pending was saved before
+            log.warning("a save came after the writer had closed and was not made")
 
     def _run(self, job: Callable[[], Any], done: Callable[[Any], None] | None) -> None:
         try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from slt_tui.store import Repository
@@ -183,5 +185,48 @@ def test_minutes_preview_and_public_export_from_the_app(terminal, sample_db, tmp
     written = out / "referat-koordineringsgruppa-2026-10-27.md"
     text = written.read_text(encoding="utf-8")
     assert text.startswith("# Minutes of the meeting of Koordineringsgruppa") and "Drøftet anonymt" not in text
+    term.send("q")
+    assert term.wait_exit() == 0
+
+
+MOUSE_ON = b"\x1b[?1000h"  # the terminal is asked to report mouse clicks (and, with it, movements)
+
+
+@pytest.mark.parametrize(("args", "env", "reports"), [
+    ((), {}, True),
+    (("--no-mouse",), {}, False),
+    ((), {"SLT_TUI_MOUSE": "0"}, False),
+])
+def test_mouse_reporting_can_be_turned_off_for_a_slow_link(terminal, sample_db, args, env, reports):
+    term = terminal("--db", str(sample_db), *args, env=env)
+    term.wait_for("Koordineringsgruppa", "q Avslutt")
+    assert (MOUSE_ON in bytes(term.output)) is reports
+    term.send("q")
+    assert term.wait_exit() == 0
+
+
+def _colours(output: bytes) -> tuple[set[int], bool]:
+    """The 256-colour indexes used, and whether any 24-bit colour is."""
+    codes = re.findall(rb"\x1b\[([0-9;]*)m", output)
+    indexes = {int(n) for code in codes for n in re.findall(rb"[34]8;5;(\d+)", code)}
+    return indexes, any(re.search(rb"[34]8;2;", code) for code in codes)
+
+
+@pytest.mark.parametrize("term_name", ["xterm", "linux", "vt100", "screen"])
+def test_plain_terminals_get_the_basic_colours_only(terminal, sample_db, term_name):
+    term = terminal("--db", str(sample_db), "--meeting", "kg-2026-10-27", env={"TERM": term_name})
+    term.footer("a Ny sak", "m Referat", "? Hjelp")
+    indexes, truecolour = _colours(bytes(term.output))
+    assert not indexes and not truecolour  # 16 colours: what these terminals draw
+    term.send("q")
+    assert term.wait_exit() == 0
+
+
+def test_no_color_gives_grey_only(terminal, sample_db):
+    term = terminal("--db", str(sample_db), "--meeting", "kg-2026-10-27", env={"NO_COLOR": "1"})
+    term.footer("a Ny sak", "m Referat", "? Hjelp")
+    indexes, truecolour = _colours(bytes(term.output))
+    assert indexes and not truecolour
+    assert indexes <= {0, 7, 8, 15, 16, 231, *range(232, 256)}, indexes  # black, white and the grey ramp
     term.send("q")
     assert term.wait_exit() == 0

@@ -3,8 +3,9 @@
 from datetime import date, datetime
 
 import pytest
+from pydantic import ValidationError
 
-from slt_tui.domain import AttendanceStatus, ItemKind, MeetingStatus
+from slt_tui.domain import AttendanceStatus, ItemKind, Meeting, MeetingStatus
 from slt_tui.domain import meeting_ops as ops
 from slt_tui.domain.clock import OSLO
 from slt_tui.errors import DomainError
@@ -82,3 +83,40 @@ def test_spent_time_only_grows(dataset):
     item = dataset.meeting("kg-2026-12-08").agenda[0]
     assert ops.add_spent(item, 90).spent_seconds == 90
     assert ops.add_spent(item, -5).spent_seconds == 0
+
+
+AT = datetime(2026, 12, 8, 9, 5, tzinfo=OSLO)
+
+
+def running(dataset):
+    return ops.start(dataset.meeting("kg-2026-12-08"), AT)
+
+
+def test_the_item_clock_is_recorded_only_in_a_running_meeting(dataset):
+    planned = dataset.meeting("kg-2026-12-08")
+    assert ops.clock_started(planned, "s1", AT).running_item is None
+    meeting = ops.clock_started(running(dataset), "s1", AT)
+    assert (meeting.running_item, meeting.running_since) == ("s1", AT)
+    with pytest.raises(ValidationError, match="running meeting"):
+        Meeting.model_validate({**planned.model_dump(), "running_item": "s1"})
+    with pytest.raises(ValidationError, match="needs its item"):
+        Meeting.model_validate({**meeting.model_dump(), "running_item": None})
+
+
+def test_saving_the_clock_adds_its_seconds_and_says_what_it_does_next(dataset):
+    later = datetime(2026, 12, 8, 9, 6, tzinfo=OSLO)
+    meeting = ops.clock_started(running(dataset), "s1", AT)
+    goes_on = ops.clock_saved(meeting, "s1", 60, later, ops.Clock.RUNS)
+    assert goes_on.item("s1").spent_seconds == 60 and goes_on.running_since == later
+    paused = ops.clock_saved(goes_on, "s1", 5, later, ops.Clock.PAUSED)
+    assert (paused.running_item, paused.running_since, paused.item("s1").spent_seconds) == ("s1", None, 65)
+    stopped = ops.clock_saved(goes_on, "s1", 5, later, ops.Clock.STOPPED)
+    assert (stopped.running_item, stopped.running_since) == (None, None)
+
+
+def test_removing_the_timed_item_or_ending_the_meeting_stops_the_recorded_clock(dataset):
+    meeting = ops.clock_started(running(dataset), "s2", AT)
+    assert ops.remove_item(meeting, "s2").running_item is None
+    assert ops.remove_item(meeting, "s3").running_item == "s2"
+    ended = ops.end(meeting, datetime(2026, 12, 8, 11, 0, tzinfo=OSLO), None)
+    assert (ended.running_item, ended.running_since) == (None, None)

@@ -89,6 +89,28 @@ def test_read_only_opening_works_while_another_session_writes(sample_db):
         writer.save(Person(id="p-ny", name="Ny", agency="NAV"))
 
 
+def test_a_read_only_session_takes_in_what_the_writer_saves(sample_db):
+    with Repository.open(sample_db) as writer, Repository.open(sample_db, readonly=True) as reader:
+        assert not reader.changed_on_disk() and reader.reload() is False  # nothing new: not even read
+        before = reader.dataset
+        writer.save(Person(id="p-ny", name="Ny", agency="NAV"))
+        assert reader.changed_on_disk()
+        assert reader.reload() is True
+        assert reader.dataset.person("p-ny").name == "Ny" and before is not reader.dataset
+        assert not reader.changed_on_disk()
+        with pytest.raises(RuntimeError):
+            writer.reload()  # the writer is the source; it never reads behind its own back
+
+
+def test_a_damaged_file_on_reload_keeps_the_last_good_version(sample_db):
+    with Repository.open(sample_db, readonly=True) as reader:
+        good = reader.dataset
+        sample_db.write_text("{ not json")
+        with pytest.raises(CorruptDatabaseError):
+            reader.reload()
+        assert reader.dataset is good
+
+
 BAD_FILES = {
     "not JSON": b"this is not json",
     "truncated": None,  # filled from the sample below
