@@ -68,7 +68,7 @@ class SltApp(App[int]):
         loop = asyncio.get_running_loop()
         self._loop = loop
         for sig in (signal.SIGHUP, signal.SIGTERM):
-            loop.add_signal_handler(sig, self.on_hangup, sig)
+            loop.add_signal_handler(sig, self.hang_up, sig)
         self.resume_timer()
         self.push_screen(StartScreen())
         if self.start_meeting:
@@ -199,7 +199,7 @@ class SltApp(App[int]):
         self.writer.close()
         self.repo.close()
 
-    def on_hangup(self, sig: int = signal.SIGHUP) -> None:
+    def hang_up(self, sig: int = signal.SIGHUP) -> None:
         """SIGHUP (the SSH connection dropped) or SIGTERM: save, release the lock and be gone at once.
 
         Textual installs no handler for either: the default kills the process with nothing saved, and
@@ -229,7 +229,7 @@ class SltApp(App[int]):
     def panic(self, *renderables: RenderableType) -> None:
         """The input thread dies on the closed terminal, perhaps before SIGHUP arrives: a hangup too."""
         if _terminal_gone():
-            self.on_hangup()
+            self.hang_up()
         else:
             super().panic(*renderables)
 
