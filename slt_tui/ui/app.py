@@ -32,7 +32,7 @@ from slt_tui.ui.timer import ItemTimer
 from slt_tui.ui.writer import Writer
 
 FOLLOW_EVERY = 0.3  # seconds between looks at the file when another session writes it
-HANGUP_LIMIT = 1.5  # seconds from SIGHUP/SIGTERM to the process being gone, whatever happens
+HANGUP_LIMIT = 1.0  # seconds from SIGHUP/SIGTERM to the process being gone, whatever happens
 
 
 class SltApp(App[int]):
