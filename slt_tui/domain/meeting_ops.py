@@ -14,6 +14,7 @@ from slt_tui.domain import case_numbers
 from slt_tui.domain.dataset import Dataset
 from slt_tui.domain.models import (
     DEFAULT_LEGAL_BASIS,
+    MAX_SPENT_SECONDS,
     ActionItem,
     AgendaItem,
     Attendance,
@@ -120,7 +121,8 @@ def end(meeting: Meeting, at: datetime, next_meeting_at: datetime | None) -> Mee
 
 
 def add_spent(item: AgendaItem, seconds: int) -> AgendaItem:
-    return item.model_copy(update={"spent_seconds": item.spent_seconds + max(0, seconds)})
+    spent = min(MAX_SPENT_SECONDS, item.spent_seconds + max(0, seconds))  # a clock left on for months stops
+    return item.model_copy(update={"spent_seconds": spent})
 
 
 def add_time(meeting: Meeting, item_id: str, seconds: int) -> Meeting:

@@ -16,9 +16,12 @@ from pydantic_core import PydanticCustomError
 from slt_tui.domain import case_numbers
 from slt_tui.domain.case_numbers import CaseNumber
 from slt_tui.domain.clock import Day, OsloTime
-from slt_tui.domain.text import AgencyCode, Block, Identifier, Line, RequiredBlock, Title
+from slt_tui.domain.text import AgencyCode, Block, Identifier, Line, Notes, RequiredBlock, Title
 
 DEFAULT_LEGAL_BASIS = "offl. § 13 jf. fvl. § 13"
+MAX_SPENT_SECONDS = 10_000_000
+"""About 115 days on one item: any more is a broken file, and every number stays far inside what
+the file's encoder writes (64 bits), so a file that loads can always be saved again."""
 
 
 class Model(BaseModel):
@@ -120,8 +123,8 @@ class AgendaItem(Model):
     kind: ItemKind = ItemKind.BRIEFING
     presenter: Line = ""
     planned_minutes: int = Field(default=10, ge=0, le=600)
-    spent_seconds: int = Field(default=0, ge=0)
-    notes: Block = ""
+    spent_seconds: int = Field(default=0, ge=0, le=MAX_SPENT_SECONDS)
+    notes: Notes = ""
     confidential: bool = False
     legal_basis: Line = ""
     decisions: tuple[Decision, ...] = ()

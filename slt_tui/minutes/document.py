@@ -130,8 +130,8 @@ def _agenda(m: Minutes) -> Iterator[str]:
             yield "*" + inline(m.say(key, basis=item.legal_basis)) + "*"
         if not shows_content(item, m.variant):
             continue
-        if item.notes:
-            yield block(item.notes)
+        if item.notes.strip():  # notes are stored as typed, outer blank lines included
+            yield block(item.notes.strip())
         for decision in item.decisions:
             yield f"**{m.say('minutes.decision')}**"
             yield block(decision.text)

@@ -9,6 +9,7 @@ import signal
 import termios
 import threading
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 
 from rich.console import RenderableType
 from textual import events
@@ -18,21 +19,21 @@ from textual.geometry import Size
 from textual.screen import Screen
 
 from slt_tui.domain import MeetingStatus
-from slt_tui.domain import meeting_ops as ops
-from slt_tui.domain.clock import now
 from slt_tui.domain.meeting_ops import Clock
 from slt_tui.domain.search import SearchIndex
 from slt_tui.errors import SltError
 from slt_tui.i18n import t
 from slt_tui.store import Repository
+from slt_tui.ui.item_clock import ItemClock
+from slt_tui.ui.screens.base import DataChanged, SltScreen
 from slt_tui.ui.screens.help import KeysScreen, own_bindings
 from slt_tui.ui.screens.start import StartScreen
 from slt_tui.ui.screens.too_small import TooSmallScreen, too_small
-from slt_tui.ui.timer import ItemTimer
-from slt_tui.ui.writer import Writer
+from slt_tui.ui.writer import Saved, SaveFailed, Writer
 
 FOLLOW_EVERY = 0.3  # seconds between looks at the file when another session writes it
 HANGUP_LIMIT = 1.0  # seconds from SIGHUP/SIGTERM to the process being gone, whatever happens
+QUIT_LIMIT = 1.5  # seconds quit waits for saves in flight (a dead network disk) before it gives up
 
 
 class SltApp(App[int]):
@@ -54,8 +55,13 @@ class SltApp(App[int]):
         self.read_only_reason = read_only_reason
         self.start_meeting = meeting_id
         self.writer = Writer(self)
-        self.timer = ItemTimer()
+        self.clock = ItemClock(self)
         self._hanging_up = False
+        self._quitting = False
+        self._old_handlers: dict[int, object] = {}
+        self._watchdog: threading.Timer | None = None
+        self.unsaved: SltError | None = None
+        """Why changes were left unsaved when the app ended, if they were; said on stderr after it."""
         self._waiting_said = False
         self.at_exit: list[Callable[[], None]] = []  # also run when a hangup ends the process at once
         self.search_index: SearchIndex | None = None  # built by the search screen, kept while the data is
@@ -65,11 +71,9 @@ class SltApp(App[int]):
             t("app.following") if follow else t("app.read_only") if repo.readonly else ""]))
 
     def on_mount(self) -> None:
-        loop = asyncio.get_running_loop()
-        self._loop = loop
-        for sig in (signal.SIGHUP, signal.SIGTERM):
-            loop.add_signal_handler(sig, self.hang_up, sig)
-        self.resume_timer()
+        self._watch_signals()
+        self.clock.resume()
+        self.set_interval(1, self.clock.tick)  # the checkpoint runs whatever screen is open
         self.push_screen(StartScreen())
         if self.start_meeting:
             self.open_meeting(self.start_meeting)
@@ -154,77 +158,92 @@ class SltApp(App[int]):
         return True
 
     def refresh_screens(self) -> None:
-        """Redraw every screen from the store (after a save failed, so nothing shows what is not saved)."""
+        """Tell every screen to redraw from the store (after another session saved, or a save failed)."""
         for screen in self.screen_stack:
-            if hasattr(screen, "refresh_view"):
-                screen.refresh_view()
+            screen.post_message(DataChanged())
 
-    def start_timer(self, meeting_id: str, item_id: str) -> None:
-        """Run `item_id`'s clock here, and record it in the file (for a follower, and to resume)."""
-        self.timer.start(meeting_id, item_id)
-        at = now()
-        self.writer.submit(lambda: self.repo.update("meetings", meeting_id,
-                                                    lambda m: ops.clock_started(m, item_id, at)))
+    def on_saved(self, message: Saved) -> None:
+        if message.done is not None:
+            message.done(message.result)
 
-    def save_timer(self, then: Clock, done: Callable[[object], None] | None = None) -> None:
-        """Save the running item timer's seconds to its meeting, and whether its clock goes on."""
-        meeting_id, item_id, seconds = self.timer.checkpoint() if then is Clock.RUNS else self.timer.stop()
-        if meeting_id and item_id and (seconds or then is not Clock.RUNS) and not self.repo.readonly:
-            at = now()
-            self.writer.submit(lambda: self.repo.update(
-                "meetings", meeting_id, lambda m: ops.clock_saved(m, item_id, seconds, at, then)), done)
-
-    def resume_timer(self) -> None:
-        """A clock left running by a session that ended (quit, dropped connection) goes on here."""
-        running = next((m for m in self.repo.dataset.meetings
-                        if m.status is MeetingStatus.RUNNING and m.running_item), None)
-        if running is not None and not self.repo.readonly:
-            self.start_timer(running.id, running.running_item)
+    def on_save_failed(self, message: SaveFailed) -> None:
+        """Nothing shows what is not saved: say why, and redraw every screen from the store."""
+        self.notify(message.error.sentence(), severity="error", timeout=15)
+        self.refresh_screens()
 
     def save_everything(self) -> None:
-        """Hand every pending change to the writer: notes being typed, the running item timer."""
+        """Hand every pending change to the writer: notes being typed, the running item clock."""
         for screen in self.screen_stack:
-            if hasattr(screen, "save_pending"):
+            if isinstance(screen, SltScreen):
                 screen.save_pending()
-        self.save_timer(Clock.PAUSED)
+        self.clock.stop(Clock.PAUSED)
 
     async def action_quit(self) -> None:
-        await self.save_and_close()
-        self.exit(0)
+        """Save what is pending and end; never longer than QUIT_LIMIT, whatever the disk does."""
+        if self._quitting or self._hanging_up:
+            return
+        self._quitting = True
+        if not self.repo.readonly:
+            self.save_everything()
+        # On a thread: the loop stays free, and a save stuck on a dead disk cannot hold quit.
+        landed = await asyncio.to_thread(self.writer.close, QUIT_LIMIT)
+        self.unsaved = self.writer.failure or (None if landed else SaveTimeoutError())
+        if landed:
+            self.repo.close()  # else the kernel releases the lock as the process ends
+        self.exit(0 if self.unsaved is None else 1)
 
-    async def save_and_close(self) -> None:
-        """Everything pending saved, the writer stopped and the database closed (its lock released)."""
-        self.save_everything()
-        await asyncio.to_thread(self.writer.flush)  # the loop stays free for the writer's callbacks
-        self.writer.close()
-        self.repo.close()
+    def _watch_signals(self) -> None:
+        """SIGHUP (the SSH connection dropped) and SIGTERM end the app, whatever the loop is doing.
+
+        A plain signal handler, not the loop's: it runs even if the loop were stuck, and starts the
+        watchdog that ends the process HANGUP_LIMIT seconds later whatever happens.
+        """
+        for sig in (signal.SIGHUP, signal.SIGTERM):
+            self._old_handlers[sig] = signal.signal(sig, self._on_signal)
+
+    def _on_signal(self, sig: int, _frame: object) -> None:
+        self._start_watchdog()
+        if self._loop is not None:
+            with suppress(RuntimeError):  # the loop is closed: the watchdog ends the process
+                self._loop.call_soon_threadsafe(self.hang_up, sig)
+
+    def on_unmount(self) -> None:
+        for sig, handler in self._old_handlers.items():
+            signal.signal(sig, handler)  # the app is done; a test runner goes on with its own
 
     def hang_up(self, sig: int = signal.SIGHUP) -> None:
-        """SIGHUP (the SSH connection dropped) or SIGTERM: save, release the lock and be gone at once.
+        """SIGHUP or SIGTERM: save, release the lock and be gone at once.
 
         Textual installs no handler for either: the default kills the process with nothing saved, and
         an ignored SIGHUP leaves the input loop spinning on the closed terminal. The saving happens on
-        a thread that needs neither the terminal nor this loop; whatever hangs, the process ends after
-        HANGUP_LIMIT seconds.
+        a thread that needs neither the terminal nor this loop.
         """
         if self._hanging_up:
             return
         self._hanging_up = True
-        self.save_everything()
+        self._start_watchdog()
+        if not self.repo.readonly:
+            self.save_everything()
         self.writer.silence()  # no more redraws: the screen may be gone
         threading.Thread(target=self._close_after_hangup, args=(sig,), daemon=True).start()
 
+    def _start_watchdog(self) -> None:
+        """Whatever hangs, the process is gone HANGUP_LIMIT seconds after a hangup began."""
+        if self._watchdog is None:
+            self._watchdog = threading.Timer(HANGUP_LIMIT, os._exit, (0,))
+            self._watchdog.daemon = True
+            self._watchdog.start()
+
     def _close_after_hangup(self, sig: int) -> None:
-        watchdog = threading.Timer(HANGUP_LIMIT, os._exit, (0,))
-        watchdog.daemon = True
-        watchdog.start()
-        self.writer.close()  # waits for every save handed over
-        self.repo.close()
+        if self.writer.close(HANGUP_LIMIT):  # waits for every save handed over
+            self.repo.close()
         for cleanup in self.at_exit:
             cleanup()
         if sig == signal.SIGHUP:
             os._exit(0)  # no terminal to put back; Textual's own shutdown would only wait on it
-        self._loop.call_soon_threadsafe(self.exit, 0)  # SIGTERM: the terminal, if any, is restored
+        if self._loop is not None:
+            with suppress(RuntimeError):
+                self._loop.call_soon_threadsafe(self.exit, 0)  # SIGTERM: the terminal, if any, is restored
 
     def panic(self, *renderables: RenderableType) -> None:
         """The input thread dies on the closed terminal, perhaps before SIGHUP arrives: a hangup too."""
@@ -232,6 +251,12 @@ class SltApp(App[int]):
             self.hang_up()
         else:
             super().panic(*renderables)
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        """Every notification shows its text literally: messages carry names and titles people typed."""
+        kwargs = {} if timeout is None else {"timeout": timeout}
+        super().notify(message, title=title, severity=severity, markup=False, **kwargs)
 
     def action_keys(self) -> None:
         if not isinstance(self.screen, KeysScreen):
@@ -243,6 +268,12 @@ class SltApp(App[int]):
             yield SystemCommand(binding.description, f"{t('palette.key')}: {self.get_key_display(binding)}",
                                 lambda node=node, action=binding.action: self.run_action(action, node))
         yield from super().get_system_commands(screen)
+
+
+class SaveTimeoutError(SltError):
+    """Quit gave up waiting for the disk; what was in flight may not have been saved."""
+
+    key = "error.save_timeout"
 
 
 def _terminal_gone() -> bool:

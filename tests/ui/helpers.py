@@ -27,6 +27,7 @@ async def settle(app, pilot) -> None:
     """Wait until every save handed to the writer has landed and the screen has redrawn."""
     await pilot.pause()
     await asyncio.to_thread(app.writer.flush)
+    await pilot.pause()  # the writer's Saved messages, then what they redraw
     await pilot.pause()
 
 

@@ -61,18 +61,18 @@ async def test_the_item_timer_runs_one_item_at_a_time_and_saves_used_time(sample
     async with meeting_app(sample_db) as (app, pilot):
         await pilot.press("space")
         await settle(app, pilot)
-        assert app.timer.item_id == "s1"
+        assert app.clock.item_id == "s1"
         assert on_disk(sample_db).meeting("kg-2026-12-08").status is MeetingStatus.RUNNING  # the clock started it
         await asyncio.sleep(1.1)
         await pilot.press("down", "space")  # switching: s1 pauses, s2 runs
         await settle(app, pilot)
-        assert app.timer.item_id == "s2"
+        assert app.clock.item_id == "s2"
         assert str(app.screen.query_one(AgendaTable).get_row("s2")[3]) == "▶ 0 min"
         assert text_of(app, "#clock").startswith("▶00:0")
         assert on_disk(sample_db).meeting("kg-2026-12-08").agenda[0].spent_seconds >= 1
         await pilot.press("space")  # pause
         await settle(app, pilot)
-        assert not app.timer.running
+        assert not app.clock.running
 
 
 async def test_an_item_over_its_time_says_so_in_words(sample_db):
@@ -247,7 +247,7 @@ async def test_read_only_refuses_changes_with_a_message(sample_db):
     async with meeting_app(sample_db, readonly=True) as (app, pilot):
         await pilot.press("a", "space", "n", "d")
         await settle(app, pilot)
-        assert not app.timer.running
+        assert not app.clock.running
         assert any("bare for lesing" in str(n.message) for n in app._notifications)
         assert app.screen.query_one("#notes", TextArea).read_only
         assert app.sub_title == "bare lesing"
@@ -304,7 +304,7 @@ async def test_a_timer_left_running_when_leaving_the_meeting_is_saved_on_quit(sa
         await asyncio.sleep(1.1)
         await pilot.press("escape")  # back to the start screen; the item's clock keeps running
         await pilot.pause()
-        assert app.timer.running and app.timer.meeting_id == "kg-2026-12-08"
+        assert app.clock.running and app.clock.meeting_id == "kg-2026-12-08"
         await pilot.press("q")
         await pilot.pause()
     assert on_disk(sample_db).meeting("kg-2026-12-08").agenda[0].spent_seconds >= 1

@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input
 
 from slt_tui.domain.explain import describe
 from slt_tui.errors import SltError
 from slt_tui.i18n import current_language, t
+from slt_tui.ui.widgets.plain import Plain, PlainLabel
 
 T = TypeVar("T")
 
@@ -29,10 +30,10 @@ class FormModal(ModalScreen[T | None], Generic[T]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
-            yield Label(self.title, classes="form-title")
+            yield PlainLabel(self.title, classes="form-title")
             yield from self.compose_fields()
-            yield Static("", classes="form-error")
-            yield Static(t("form.hint"), classes="form-hint")
+            yield Plain("", classes="form-error")
+            yield Plain(t("form.hint"), classes="form-hint")
 
     def compose_fields(self) -> ComposeResult:
         yield from ()
@@ -54,7 +55,7 @@ class FormModal(ModalScreen[T | None], Generic[T]):
             self.dismiss(result)
 
     def show_error(self, text: str) -> None:
-        self.query_one(".form-error", Static).update(text)
+        self.query_one(".form-error", Plain).update(text)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         inputs = list(self.query(Input))
@@ -77,5 +78,5 @@ def describe_validation(exc: ValidationError) -> str:
 
 
 def field(label: str, widget) -> ComposeResult:
-    yield Label(label, classes="field-label")
+    yield PlainLabel(label, classes="field-label")
     yield widget

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input
 
 from slt_tui.i18n import current_language, t
 from slt_tui.minutes.document import Variant
@@ -21,6 +21,7 @@ from slt_tui.minutes.export import Export
 from slt_tui.store.settings import export_folder, remember_export_folder
 from slt_tui.ui.modals.base import FormModal, field
 from slt_tui.ui.modals.questions import confirm_each
+from slt_tui.ui.widgets.plain import Plain, PlainSelect
 
 if TYPE_CHECKING:
     from slt_tui.ui.app import SltApp
@@ -42,23 +43,23 @@ class ExportForm(FormModal[Choice]):
     def compose_fields(self) -> ComposeResult:
         yield from field(t("export.folder"), Input(str(self.folder), id="folder"))
         variants = [(t(f"variant.{v.value}"), v) for v in Variant]
-        yield from field(t("export.variant"), Select(variants, value=self.export.variant, allow_blank=False,
+        yield from field(t("export.variant"), PlainSelect(variants, value=self.export.variant, allow_blank=False,
                                                      id="variant"))
-        yield from field(t("export.format"), Select([("Markdown (.md)", False), ("HTML (.html)", True)],
+        yield from field(t("export.format"), PlainSelect([("Markdown (.md)", False), ("HTML (.html)", True)],
                                                     value=False, allow_blank=False, id="format"))
-        yield Static(id="file-name")
+        yield Plain(id="file-name")
 
     def on_mount(self) -> None:
         self.show_file_name()
 
-    def on_select_changed(self, event: Select.Changed) -> None:
+    def on_select_changed(self, event: PlainSelect.Changed) -> None:
         self.show_file_name()
 
     def chosen_export(self) -> Export:
         return Export(self.export.meeting, self.export.dataset, self.value("variant"), self.value("format"))
 
     def show_file_name(self) -> None:
-        self.query_one("#file-name", Static).update(t("export.file", name=self.chosen_export().file_name))
+        self.query_one("#file-name", Plain).update(t("export.file", name=self.chosen_export().file_name))
 
     def build(self) -> Choice:
         typed = self.value("folder").strip()

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Input, TextArea
 
 from slt_tui.domain import AgendaItem, Dataset, ItemKind, Meeting
 from slt_tui.domain.clock import OSLO, format_date, parse_date
 from slt_tui.domain.models import ActionItem
 from slt_tui.i18n import t
 from slt_tui.ui.modals.base import FormModal, field
+from slt_tui.ui.widgets.plain import PlainSelect
 
 
 def kinds() -> list[tuple[str, ItemKind]]:
@@ -29,7 +30,7 @@ class ItemForm(FormModal[dict]):
     def compose_fields(self) -> ComposeResult:
         item = self.item
         yield from field(t("field.title"), Input(value=item.title if item else "", id="title"))
-        yield from field(t("field.kind"), Select(kinds(), value=item.kind if item else ItemKind.BRIEFING,
+        yield from field(t("field.kind"), PlainSelect(kinds(), value=item.kind if item else ItemKind.BRIEFING,
                                                  allow_blank=False, id="kind"))
         yield from field(t("field.presenter"), Input(value=item.presenter if item else "", id="presenter"))
         yield from field(t("field.planned_minutes"),
@@ -68,22 +69,22 @@ class ActionForm(FormModal[dict]):
     def compose_fields(self) -> ComposeResult:
         agencies = [(f"{a.code} – {a.name}", a.code) for a in self.dataset.agencies]
         yield from field(t("field.action_title"), Input(id="title"))
-        yield from field(t("field.agency"), Select(agencies, prompt=t("form.choose"), id="agency"))
-        yield from field(t("field.owner"), Select([], prompt=t("form.nobody"), id="owner"))
+        yield from field(t("field.agency"), PlainSelect(agencies, prompt=t("form.choose"), id="agency"))
+        yield from field(t("field.owner"), PlainSelect([], prompt=t("form.nobody"), id="owner"))
         yield from field(t("field.due"), Input(value=format_date(self.due), id="due"))
 
-    def on_select_changed(self, event: Select.Changed) -> None:
+    def on_select_changed(self, event: PlainSelect.Changed) -> None:
         if event.select.id == "agency":
             people = [(p.name, p.id) for p in self.dataset.people if p.agency == event.value]
-            self.query_one("#owner", Select).set_options(people)
+            self.query_one("#owner", PlainSelect).set_options(people)
 
     def build(self) -> dict:
         agency = self.value("agency")
         owner = self.value("owner")
-        if agency is Select.NULL:
+        if agency is PlainSelect.NULL:
             raise ValueError(t("form.agency_required"))
         action = ActionItem(id="x", title=self.value("title"), forum=self.meeting.forum, agency=agency,
-                            owner=None if owner is Select.NULL else owner, due=self.value("due"),
+                            owner=None if owner is PlainSelect.NULL else owner, due=self.value("due"),
                             origin={"meeting": self.meeting.id, "item": self.item.id})
         return {"title": action.title, "agency": action.agency, "owner": action.owner, "due": action.due}
 
@@ -104,9 +105,9 @@ class MeetingForm(FormModal[Meeting]):
         yield from field(t("field.date"), Input(value=format_date(m.starts_at), id="date"))
         yield from field(t("field.time"), Input(value=f"{m.starts_at:%H:%M}", id="time"))
         yield from field(t("field.location"), Input(value=m.location, id="location"))
-        yield from field(t("field.chair"), Select(people, value=m.chair or Select.NULL, prompt=t("form.nobody"),
-                                                  id="chair"))
-        yield from field(t("field.minute_taker"), Select(people, value=m.minute_taker or Select.NULL,
+        yield from field(t("field.chair"), PlainSelect(people, value=m.chair or PlainSelect.NULL,
+                                                       prompt=t("form.nobody"), id="chair"))
+        yield from field(t("field.minute_taker"), PlainSelect(people, value=m.minute_taker or PlainSelect.NULL,
                                                          prompt=t("form.nobody"), id="minute_taker"))
 
     def build(self) -> Meeting:
@@ -122,7 +123,7 @@ class MeetingForm(FormModal[Meeting]):
 
         def person(widget_id: str) -> str | None:
             value = self.value(widget_id)
-            return None if value is Select.NULL else value
+            return None if value is PlainSelect.NULL else value
 
         changes = {"starts_at": starts, "location": self.value("location"), "chair": person("chair"),
                    "minute_taker": person("minute_taker")}

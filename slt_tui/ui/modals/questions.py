@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input
 
 from slt_tui.domain.clock import format_date, parse_date
 from slt_tui.i18n import t
 from slt_tui.ui.modals.base import FormModal, field
+from slt_tui.ui.widgets.plain import Plain, PlainLabel
 
 
 class Confirm(ModalScreen[bool]):
@@ -30,8 +31,8 @@ class Confirm(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
-            yield Label(self.question, classes="form-title")
-            yield Static(t("confirm.hint"), classes="form-hint")
+            yield PlainLabel(self.question, classes="form-title")
+            yield Plain(t("confirm.hint"), classes="form-hint")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

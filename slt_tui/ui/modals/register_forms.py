@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Select, SelectionList, TextArea
+from textual.widgets import Input, TextArea
 
 from slt_tui.domain import Agency, Dataset, Forum, Level, Person
 from slt_tui.domain.registers import format_standing_items, parse_standing_items, slug_id
 from slt_tui.i18n import t
 from slt_tui.ui.modals.base import FormModal, field
+from slt_tui.ui.widgets.plain import PlainSelect, PlainSelectionList
 
 
 class AgencyForm(FormModal[Agency]):
@@ -36,14 +37,14 @@ class PersonForm(FormModal[Person]):
         p = self.person
         agencies = [(f"{a.code} – {a.name}", a.code) for a in self.dataset.agencies]
         yield from field(t("field.name"), Input(value=p.name if p else "", id="name"))
-        yield from field(t("field.agency"), Select(agencies, value=p.agency if p else Select.NULL,
+        yield from field(t("field.agency"), PlainSelect(agencies, value=p.agency if p else PlainSelect.NULL,
                                                    prompt=t("form.choose"), id="agency"))
         yield from field(t("field.role"), Input(value=p.role if p else "", id="role"))
         yield from field(t("field.email"), Input(value=p.email if p else "", id="email"))
 
     def build(self) -> Person:
         agency = self.value("agency")
-        if agency is Select.NULL:
+        if agency is PlainSelect.NULL:
             raise ValueError(t("form.agency_required"))
         name = self.value("name")
         person_id = self.person.id if self.person else slug_id(name, {p.id for p in self.dataset.people})
@@ -62,13 +63,13 @@ class ForumForm(FormModal[Forum]):
         members = set(f.members) if f else set()
         required = set(f.required_agencies) if f else set()
         yield from field(t("field.name"), Input(value=f.name if f else "", id="name"))
-        yield from field(t("field.level"), Select(levels, value=f.level if f else Level.COORDINATION,
+        yield from field(t("field.level"), PlainSelect(levels, value=f.level if f else Level.COORDINATION,
                                                   allow_blank=False, id="level"))
         yield from field(t("field.cadence"), Input(value=str(f.cadence_weeks if f else 6), type="integer",
                                                    id="cadence"))
-        yield from field(t("field.members"), SelectionList(
+        yield from field(t("field.members"), PlainSelectionList(
             *[(f"{p.name} ({p.agency})", p.id, p.id in members) for p in self.dataset.people], id="members"))
-        yield from field(t("field.required_agencies"), SelectionList(
+        yield from field(t("field.required_agencies"), PlainSelectionList(
             *[(f"{a.code} – {a.name}", a.code, a.code in required) for a in self.dataset.agencies], id="required"))
         yield from field(t("field.standing_items"), TextArea(format_standing_items(f.standing_items) if f else "",
                                                              id="standing", show_line_numbers=False))
@@ -80,7 +81,7 @@ class ForumForm(FormModal[Forum]):
         return Forum(
             id=forum_id, name=name, level=self.value("level"),
             cadence_weeks=int(cadence) if cadence.isdigit() else cadence,
-            members=tuple(self.query_one("#members", SelectionList).selected),
-            required_agencies=tuple(self.query_one("#required", SelectionList).selected),
+            members=tuple(self.query_one("#members", PlainSelectionList).selected),
+            required_agencies=tuple(self.query_one("#required", PlainSelectionList).selected),
             standing_items=parse_standing_items(self.query_one("#standing", TextArea).text),
         )

@@ -62,8 +62,7 @@ class AgendaEditing(_Base):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                if self.app.timer.item_id == item.id:
-                    self.app.timer.stop()  # its time goes with it
+                self.slt.clock.discard(item.id)
                 self.change_meeting(lambda m: ops.remove_item(m, item.id))
 
         self.app.push_screen(Confirm(t("confirm.delete_item", number=item.number, title=item.title)), answered)

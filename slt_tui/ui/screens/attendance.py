@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import Header
 
 from slt_tui.domain import AttendanceStatus, Meeting
 from slt_tui.domain import meeting_ops as ops
 from slt_tui.i18n import t
 from slt_tui.ui.modals.questions import AskText
+from slt_tui.ui.screens.base import SltScreen
 from slt_tui.ui.widgets.footer import KeyFooter
+from slt_tui.ui.widgets.plain import Plain, PlainTable
 from slt_tui.ui.widgets.tables import refill, selected_key
 from slt_tui.wording import coverage_line
 
 
-class AttendanceScreen(Screen[None]):
+class AttendanceScreen(SltScreen):
     BINDINGS = [
         Binding("t", "mark('present')", t("key.present"), id="present"),
         Binding("f", "mark('excused')", t("key.excused"), id="excused"),
@@ -32,13 +33,13 @@ class AttendanceScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(t("attendance.title"), id="attendance-title")
-        yield DataTable(id="members", cursor_type="row", zebra_stripes=True)
-        yield Static(id="coverage")
+        yield Plain(t("attendance.title"), id="attendance-title")
+        yield PlainTable(id="members", cursor_type="row", zebra_stripes=True)
+        yield Plain(id="coverage")
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(PlainTable)
         table.add_column(t("col.agency"), key="agency")
         table.add_column(t("col.name"), key="name")
         table.add_column(t("col.status"), key="status")
@@ -71,11 +72,11 @@ class AttendanceScreen(Screen[None]):
         return rows
 
     def refresh_view(self) -> None:
-        refill(self.query_one(DataTable), ((key, cells) for key, *cells in self.rows()))
-        self.query_one("#coverage", Static).update(coverage_line(self.meeting, self.app.repo.dataset))
+        refill(self.query_one(PlainTable), ((key, cells) for key, *cells in self.rows()))
+        self.query_one("#coverage", Plain).update(coverage_line(self.meeting, self.app.repo.dataset))
 
     def _person(self) -> str | None:
-        key = selected_key(self.query_one(DataTable))
+        key = selected_key(self.query_one(PlainTable))
         return None if key is None or key.startswith("guest-") else key
 
     def _change(self, change) -> None:
@@ -87,7 +88,7 @@ class AttendanceScreen(Screen[None]):
         person = self._person()
         if person:
             self._change(lambda m: ops.set_attendance(m, person, AttendanceStatus(status)))
-            self.query_one(DataTable).action_cursor_down()
+            self.query_one(PlainTable).action_cursor_down()
 
     def action_substitute(self) -> None:
         person = self._person()

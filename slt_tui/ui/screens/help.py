@@ -9,9 +9,9 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Label, Static
 
 from slt_tui.i18n import t
+from slt_tui.ui.widgets.plain import Plain, PlainLabel
 
 
 def own_bindings(screen: Screen) -> Iterator[tuple[DOMNode, Binding]]:
@@ -45,6 +45,6 @@ class KeysScreen(ModalScreen[None]):
         rows = [f"{app.get_key_display(b):>12}  {b.description}" for _, b in own_bindings(self.below)]
         rows += [f"{'↑ ↓':>12}  {t('help.move')}", f"{'ctrl+p':>12}  {t('help.palette')}"]
         with VerticalScroll(classes="form"):
-            yield Label(t("help.title"), classes="form-title")
-            yield Static("\n".join(rows))
-            yield Static(t("help.close"), classes="form-hint")
+            yield PlainLabel(t("help.title"), classes="form-title")
+            yield Plain("\n".join(rows))
+            yield Plain(t("help.close"), classes="form-hint")

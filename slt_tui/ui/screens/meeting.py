@@ -3,6 +3,7 @@ follow-up points, a running meeting clock, and the agency coverage line."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -11,30 +12,35 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Header, Label, Static, TextArea
+from textual.widgets import DataTable, Header, TextArea
 
 from slt_tui.domain import AgendaItem, Meeting, MeetingStatus, agenda_time
 from slt_tui.domain import meeting_ops as ops
 from slt_tui.domain.clock import OSLO, format_date, now, parse_date
 from slt_tui.domain.series import is_steering, looks_individual
+from slt_tui.domain.text import NOTES_MAX, clean_notes
 from slt_tui.i18n import t
 from slt_tui.minutes.privacy import kinds_in
 from slt_tui.ui.modals.export import export_minutes
 from slt_tui.ui.modals.questions import AskText, Confirm
 from slt_tui.ui.modals.series import escalate_item, invite, plan_after
 from slt_tui.ui.screens.agenda_editing import AgendaEditing
+from slt_tui.ui.screens.base import SltScreen
 from slt_tui.ui.widgets.agenda import AgendaTable
 from slt_tui.ui.widgets.detail import actions_text
 from slt_tui.ui.widgets.footer import KeyFooter
+from slt_tui.ui.widgets.plain import Plain, PlainLabel
 from slt_tui.wording import coverage_line, date_time, duration, linked_items
 
-NOTES_PAUSE = 0.6  # seconds after typing stops before the notes are saved
-CHECKPOINT = 30  # seconds between saves of a running item timer
+NOTES_PAUSE = 0.5
+"""Seconds after typing stops before the notes are saved."""
+NOTES_LATEST = 0.8
+"""Seconds after the first unsaved keystroke by which the notes are handed to the writer, even while
+typing goes on: with the write itself, what was typed a second ago is on disk."""
 
 
-class MeetingScreen(AgendaEditing, Screen):
+class MeetingScreen(AgendaEditing, SltScreen):
     BINDINGS = [
         Binding("a", "add_item", t("key.add_item"), id="add_item"),
         Binding("n", "notes", t("key.notes"), id="notes"),
@@ -65,7 +71,7 @@ class MeetingScreen(AgendaEditing, Screen):
         self.first_item = item_id
         self._notes_item: str | None = None
         self._notes_timer: Timer | None = None
-        self._since_checkpoint = 0
+        self._unsaved_since: float | None = None  # monotonic time of the first keystroke not yet saved
         self._shown_minute = -1
         self._followed: str | None = None
 
@@ -74,19 +80,19 @@ class MeetingScreen(AgendaEditing, Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="status-bar"):
-            yield Static(id="status")
-            yield Static(id="clock")  # fixed size: its once-a-second update repaints nothing else
+            yield Plain(id="status")
+            yield Plain(id="clock")  # fixed size: its once-a-second update repaints nothing else
         with Horizontal(id="body"):
             yield AgendaTable(id="agenda")
             with VerticalScroll(id="detail"):
-                yield Static(id="item-title")
-                yield Static(id="item-meta")
-                yield Static(id="actions")  # above the notes: in the follow-up item, the points to review
-                yield Label(t("detail.notes"), classes="section")
+                yield Plain(id="item-title")
+                yield Plain(id="item-meta")
+                yield Plain(id="actions")  # above the notes: in the follow-up item, the points to review
+                yield PlainLabel(t("detail.notes"), classes="section")
                 yield TextArea(id="notes", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
-                yield Static(id="privacy")
-                yield Static(id="decisions")
-        yield Static(id="coverage")
+                yield Plain(id="privacy")
+                yield Plain(id="decisions")
+        yield Plain(id="coverage")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -115,21 +121,21 @@ class MeetingScreen(AgendaEditing, Screen):
         if self.app.follow and running and running != self._followed:  # the projector shows the item discussed
             self._followed = running
             self._select(running)
-        self.query_one("#coverage", Static).update(coverage_line(meeting, self.app.repo.dataset))
+        self.query_one("#coverage", Plain).update(coverage_line(meeting, self.app.repo.dataset))
         forum = self.app.repo.dataset.forum(meeting.forum)
-        self.query_one("#status", Static).update(f"{forum.name} · {date_time(meeting.starts_at)}", layout=False)
+        self.query_one("#status", Plain).update(f"{forum.name} · {date_time(meeting.starts_at)}", layout=False)
         self.show_item()
         self.tick()
 
     def show_item(self) -> None:
         item = self.selected()
         meeting = self.meeting
-        title = self.query_one("#item-title", Static)
+        title = self.query_one("#item-title", Plain)
         notes = self.query_one("#notes", TextArea)
         if item is None:
             title.update(t("detail.empty"))
             for widget_id in ("#item-meta", "#decisions", "#actions"):
-                self.query_one(widget_id, Static).update("")
+                self.query_one(widget_id, Plain).update("")
             notes.disabled = True
             return
         notes.disabled = False
@@ -140,15 +146,19 @@ class MeetingScreen(AgendaEditing, Screen):
         if item.confidential:
             meta.append(t("detail.confidential", basis=item.legal_basis))
         meta += linked_items(self.app.repo.dataset, item)
-        self.query_one("#item-meta", Static).update(" · ".join(meta))
+        self.query_one("#item-meta", Plain).update(" · ".join(meta))
         # The editor keeps what is being typed into the same item; a session that only reads shows
-        # what the writing one saved.
+        # what the writing one saved; once saved, the editor shows exactly what the file holds.
         if self._notes_item != item.id or (self.app.repo.readonly and notes.text != item.notes):
             self._notes_item = item.id
             notes.load_text(item.notes)
+        elif notes.text != item.notes and clean_notes(notes.text) == item.notes:
+            cursor = notes.cursor_location
+            notes.load_text(item.notes)
+            notes.cursor_location = notes.clamp_visitable(cursor)
         decisions = [t("detail.decisions")] + [f"• {d.text}" for d in item.decisions] if item.decisions else []
-        self.query_one("#decisions", Static).update("\n".join(decisions))
-        self.query_one("#actions", Static).update(actions_text(self.app.repo.dataset, meeting, item))
+        self.query_one("#decisions", Plain).update("\n".join(decisions))
+        self.query_one("#actions", Plain).update(actions_text(self.app.repo.dataset, meeting, item))
         self.show_privacy(notes.text)
 
     def show_privacy(self, notes: str) -> None:
@@ -157,18 +167,20 @@ class MeetingScreen(AgendaEditing, Screen):
         texts = [] if item is None else [item.title, notes, *(d.text for d in item.decisions)]
         kinds = kinds_in("\n".join(texts))
         warnings = [t("privacy.warning", kinds=", ".join(t(f"privacy.kind.{k.value}") for k in kinds))] if kinds else []
+        if len(notes) > NOTES_MAX:  # said rather than failing at every pause; the text stays in the editor
+            warnings.insert(0, t("notes.too_long", length=len(notes), limit=NOTES_MAX))
         if item is not None and is_steering(self.app.repo.dataset, self.meeting.forum) and looks_individual(*texts):
             warnings.append(t("escalate.steering_warning"))
-        warning = self.query_one("#privacy", Static)
+        warning = self.query_one("#privacy", Plain)
         warning.update("\n".join(warnings))
         warning.display = bool(warnings)
 
     def running_clock(self, meeting: Meeting) -> tuple[str | None, int]:
         """The item whose clock runs and its seconds not yet saved: this session's own timer, or for a
         session that only reads, the one the file records (the writing session's)."""
-        timer = self.app.timer
-        if timer.meeting_id == self.meeting_id:
-            return timer.item_id, timer.elapsed()
+        running = self.slt.clock.running_in(self.meeting_id)
+        if running[0] is not None:
+            return running
         if self.app.repo.readonly and meeting.running_item:
             since = meeting.running_since
             return meeting.running_item, max(0, int((now() - since).total_seconds())) if since else 0
@@ -195,12 +207,7 @@ class MeetingScreen(AgendaEditing, Screen):
             if running // 60 != self._shown_minute:
                 self._shown_minute = running // 60
                 self.query_one(AgendaTable).show_used(item, running=True, extra=extra)
-            self._since_checkpoint += 1
-            # Saved now and then, so that a crash loses little; nothing to redraw.
-            if self._since_checkpoint >= CHECKPOINT and not self.app.repo.readonly:
-                self._since_checkpoint = 0
-                self.app.save_timer(ops.Clock.RUNS)
-        self.query_one("#clock", Static).update(clock, layout=False)
+        self.query_one("#clock", Plain).update(clock, layout=False)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.save_notes()
@@ -230,13 +237,21 @@ class MeetingScreen(AgendaEditing, Screen):
         self.change_meeting(apply)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        self.show_privacy(event.text_area.text)
+        text = event.text_area.text
+        self.show_privacy(text)
         item = self.meeting.item(self._notes_item or "")
-        if item is None or event.text_area.text == item.notes:
-            return
         if self._notes_timer is not None:
             self._notes_timer.stop()
-        self._notes_timer = self.set_timer(NOTES_PAUSE, self.save_notes)
+            self._notes_timer = None
+        if item is None or clean_notes(text) == item.notes:  # nothing that saving would change
+            self._unsaved_since = None
+            return
+        at = time.monotonic()
+        if self._unsaved_since is None:
+            self._unsaved_since = at
+        # At a pause, and at the latest NOTES_LATEST after the first unsaved key, however fast one types.
+        delay = max(0.0, min(NOTES_PAUSE, NOTES_LATEST - (at - self._unsaved_since)))
+        self._notes_timer = self.set_timer(delay, self.save_notes)
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if event.widget.id == "notes":
@@ -247,9 +262,10 @@ class MeetingScreen(AgendaEditing, Screen):
         if self._notes_timer is not None:
             self._notes_timer.stop()
             self._notes_timer = None
+        self._unsaved_since = None
         item = self.meeting.item(self._notes_item or "")
-        text = self.query_one("#notes", TextArea).text
-        if item is not None and text != item.notes and not self.app.repo.readonly:
+        text = clean_notes(self.query_one("#notes", TextArea).text)
+        if item is not None and text != item.notes and len(text) <= NOTES_MAX and not self.app.repo.readonly:
             self.change_item(item.id, lambda i: i.model_copy(update={"notes": text}))
 
     def save_pending(self) -> None:
@@ -272,14 +288,13 @@ class MeetingScreen(AgendaEditing, Screen):
         item = self.selected()
         if item is None or not self.app.writable():
             return
-        timer = self.app.timer
-        was = (timer.meeting_id, timer.item_id)
-        self.app.save_timer(ops.Clock.STOPPED, done=lambda _: self.refresh_view())
-        self._since_checkpoint = 0
+        clock = self.slt.clock
+        was = (clock.meeting_id, clock.item_id)
+        clock.stop(done=lambda _: self.refresh_view())
         if was != (self.meeting_id, item.id):
             if self.meeting.status is MeetingStatus.PLANNED:
                 self.change_meeting(lambda m: ops.start(m, now()))
-            self.app.start_timer(self.meeting_id, item.id)  # saved after the start: the clock needs it running
+            clock.start(self.meeting_id, item.id)  # saved after the start: the clock needs it running
         self.refresh_view()
 
     def action_start_or_end(self) -> None:
@@ -304,7 +319,7 @@ class MeetingScreen(AgendaEditing, Screen):
                 return
             at = datetime(day.year, day.month, day.day, meeting.starts_at.hour, meeting.starts_at.minute,
                           tzinfo=OSLO) if day else None
-            self.app.save_timer(ops.Clock.STOPPED)
+            self.slt.clock.stop()
             self.save_notes()
             self.change_meeting(lambda m: ops.end(m, now(), at), then=lambda: self.notify(t("meeting.ended")))
             plan_after(self.app, self.meeting_id, day)  # queued after the end: the next meeting, planned

@@ -10,8 +10,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Header, Markdown, Static
+from textual.widgets import Header, Markdown
 from textual.worker import get_current_worker
 
 from slt_tui.i18n import current_language, t
@@ -19,10 +18,12 @@ from slt_tui.minutes.document import Variant, render
 from slt_tui.minutes.html import parser
 from slt_tui.minutes.privacy import Finding, scan
 from slt_tui.ui.modals.export import export_minutes
+from slt_tui.ui.screens.base import SltScreen
 from slt_tui.ui.widgets.footer import KeyFooter
+from slt_tui.ui.widgets.plain import Plain
 
 
-class MinutesScreen(Screen):
+class MinutesScreen(SltScreen):
     BINDINGS = [
         Binding("v", "toggle_variant", t("key.variant"), id="variant"),
         Binding("e", "export", t("key.export"), id="export"),
@@ -36,8 +37,8 @@ class MinutesScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="minutes-variant")
-        yield Static(id="minutes-findings")
+        yield Plain(id="minutes-variant")
+        yield Plain(id="minutes-findings")
         with VerticalScroll(id="minutes-scroll"):
             yield Markdown(id="minutes", parser_factory=parser, open_links=False)
         yield KeyFooter()
@@ -47,7 +48,7 @@ class MinutesScreen(Screen):
         self.show()
 
     def show(self) -> None:
-        self.query_one("#minutes-variant", Static).update(t(f"minutes.screen.{self.variant.value}"))
+        self.query_one("#minutes-variant", Plain).update(t(f"minutes.screen.{self.variant.value}"))
         self.query_one("#minutes-scroll").loading = True
         self.render_minutes(self.variant)
 
@@ -61,7 +62,7 @@ class MinutesScreen(Screen):
             self.app.call_from_thread(self.shown, text, findings)
 
     async def shown(self, text: str, findings: list[Finding]) -> None:
-        warning = self.query_one("#minutes-findings", Static)
+        warning = self.query_one("#minutes-findings", Plain)
         warning.update("\n".join(f"⚠ {f.sentence()}" for f in findings))
         warning.display = bool(findings)
         await self.query_one("#minutes", Markdown).update(text)

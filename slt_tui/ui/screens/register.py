@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Header
 
 from slt_tui.domain import ActionItem, ActionStatus
 from slt_tui.domain.clock import format_date, now, today
 from slt_tui.domain.follow_up import CARRIED_FLAG, review, reviews_at, times_carried
 from slt_tui.i18n import t
 from slt_tui.ui.modals.questions import AskDate, AskText
+from slt_tui.ui.screens.base import SltScreen
 from slt_tui.ui.widgets.footer import KeyFooter
+from slt_tui.ui.widgets.plain import Plain, PlainTable
 from slt_tui.ui.widgets.tables import refill, selected_key
 from slt_tui.wording import action_status
 
@@ -26,7 +27,7 @@ STATUS_FILTERS = ("open", "all", "done", "dropped")
 """`open` is open and in progress, what a coordinator usually wants."""
 
 
-class RegisterScreen(Screen[None]):
+class RegisterScreen(SltScreen):
     BINDINGS = [
         Binding("1", "status('open')", t("action.open"), id="open"),
         Binding("2", "status('in_progress')", t("action.in_progress"), id="in_progress"),
@@ -64,13 +65,13 @@ class RegisterScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="register-title")
-        yield DataTable(id="points", cursor_type="row", zebra_stripes=True)
-        yield Static(id="register-detail")
+        yield Plain(id="register-title")
+        yield PlainTable(id="points", cursor_type="row", zebra_stripes=True)
+        yield Plain(id="register-detail")
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(PlainTable)
         for key in ("due", "status", "agency", "title"):
             table.add_column(t(f"col.{key}"), key=key)
         self.refresh_view()
@@ -106,7 +107,7 @@ class RegisterScreen(Screen[None]):
                 title += " · " + t("action.overdue")
         if self.agency:
             title += " · " + t("register.only", agency=self.agency)
-        self.query_one("#register-title", Static).update(title)
+        self.query_one("#register-title", Plain).update(title)
         on = today()
         meeting = dataset.meeting(self.meeting_id) if self.reviewing else None
         rows = []
@@ -115,11 +116,11 @@ class RegisterScreen(Screen[None]):
             if meeting is not None and (carried := times_carried(a, meeting, dataset)) >= CARRIED_FLAG:
                 text = f"⚑{carried} {text}"
             rows.append((a.id, (format_date(a.due), action_status(a, on), a.agency, text)))
-        refill(self.query_one(DataTable), rows)
+        refill(self.query_one(PlainTable), rows)
         self.show_detail()
 
     def selected(self) -> ActionItem | None:
-        key = selected_key(self.query_one(DataTable))
+        key = selected_key(self.query_one(PlainTable))
         return None if key is None else self.app.repo.dataset.action(key)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -128,7 +129,7 @@ class RegisterScreen(Screen[None]):
     def show_detail(self) -> None:
         point = self.selected()
         if point is None:
-            self.query_one("#register-detail", Static).update(t("register.empty"))
+            self.query_one("#register-detail", Plain).update(t("register.empty"))
             return
         dataset = self.app.repo.dataset
         origin = dataset.meeting(point.origin.meeting)
@@ -138,7 +139,7 @@ class RegisterScreen(Screen[None]):
         for u in point.updates:
             due = f" · {t('col.due')} {format_date(u.due)}" if u.due else ""
             lines.append(f"{format_date(u.at)}: {t(f'action.{u.status.value}')}{due} {u.comment}".rstrip())
-        self.query_one("#register-detail", Static).update("\n".join(lines))
+        self.query_one("#register-detail", Plain).update("\n".join(lines))
 
     # Reviews (in a meeting) ----------------------------------------------------------------------
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import DataTable, Header, TabbedContent, TabPane
+from textual.widgets import Header, TabbedContent, TabPane
 
 from slt_tui.domain.dataset import key_of
 from slt_tui.i18n import t
 from slt_tui.ui.modals.questions import Confirm
 from slt_tui.ui.modals.register_forms import AgencyForm, ForumForm, PersonForm
+from slt_tui.ui.screens.base import SltScreen
 from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.lists import EditTable
 from slt_tui.ui.widgets.tables import refill, selected_key
@@ -18,7 +18,7 @@ from slt_tui.ui.widgets.tables import refill, selected_key
 TABLES = ("agencies", "people", "forums")
 
 
-class RegistersScreen(Screen[None]):
+class RegistersScreen(SltScreen):
     BINDINGS = [
         Binding("a", "add", t("key.new"), id="add"),
         Binding("delete", "delete", t("key.delete"), id="delete"),
@@ -39,9 +39,9 @@ class RegistersScreen(Screen[None]):
         columns = {"agencies": ("col.code", "col.name"), "people": ("col.name", "col.agency", "col.role"),
                    "forums": ("col.name", "col.level", "col.members")}
         for table, keys in columns.items():
-            self.query_one(f"#{table}", DataTable).add_columns(*(t(k) for k in keys))
+            self.query_one(f"#{table}", EditTable).add_columns(*(t(k) for k in keys))
         self.refresh_view()
-        self.query_one("#agencies", DataTable).focus()
+        self.query_one("#agencies", EditTable).focus()
 
     def refresh_view(self) -> None:
         dataset = self.app.repo.dataset
@@ -51,17 +51,17 @@ class RegistersScreen(Screen[None]):
             "forums": [(f.id, (f.name, t(f"level.{f.level.value}"), str(len(f.members)))) for f in dataset.forums],
         }
         for table, content in rows.items():
-            refill(self.query_one(f"#{table}", DataTable), content)
+            refill(self.query_one(f"#{table}", EditTable), content)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        self.query_one(f"#{self.current}", DataTable).focus()
+        self.query_one(f"#{self.current}", EditTable).focus()
 
     @property
     def current(self) -> str:
         return str(self.query_one(TabbedContent).active).removeprefix("tab-")
 
     def selected(self) -> str | None:
-        return selected_key(self.query_one(f"#{self.current}", DataTable))
+        return selected_key(self.query_one(f"#{self.current}", EditTable))
 
     def form(self, record=None):
         dataset = self.app.repo.dataset
@@ -74,7 +74,7 @@ class RegistersScreen(Screen[None]):
 
     def _saved(self, key: str) -> None:
         self.refresh_view()
-        table = self.query_one(f"#{self.current}", DataTable)
+        table = self.query_one(f"#{self.current}", EditTable)
         if key in table.rows:
             table.move_cursor(row=table.get_row_index(key))
 
@@ -82,7 +82,7 @@ class RegistersScreen(Screen[None]):
         if self.app.writable():
             self.app.push_screen(self.form(), self._save)
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_data_table_row_selected(self, event: EditTable.RowSelected) -> None:
         self.action_edit()
 
     def action_edit(self) -> None:

@@ -9,18 +9,19 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import Header, Input
 
 from slt_tui.domain.clock import format_date
 from slt_tui.domain.search import Hit, SearchIndex
 from slt_tui.i18n import t
+from slt_tui.ui.screens.base import SltScreen
 from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.lists import OpenTable
+from slt_tui.ui.widgets.plain import Plain
 from slt_tui.ui.widgets.tables import refill, selected_key
 
 
-class SearchScreen(Screen[None]):
+class SearchScreen(SltScreen):
     BINDINGS = [
         Binding("escape", "close", t("key.back"), id="back"),
         Binding("down", "results", t("key.results"), id="results", show=False),
@@ -29,12 +30,12 @@ class SearchScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder=t("search.placeholder"), id="query")
-        yield Static(id="search-status")
+        yield Plain(id="search-status")
         yield OpenTable(id="hits", cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one("#hits", DataTable)
+        table = self.query_one("#hits", OpenTable)
         for key in ("date", "forum", "case", "where", "text"):
             table.add_column(t(f"search.col.{key}"), key=key)
         self.hits: dict[str, Hit] = {}
@@ -59,7 +60,7 @@ class SearchScreen(Screen[None]):
         query = self.query_one("#query", Input).value
         index = self.app.search_index
         if index is None or index.dataset is not self.app.repo.dataset:
-            self.query_one("#search-status", Static).update(t("search.indexing"))
+            self.query_one("#search-status", Plain).update(t("search.indexing"))
             return
         hits = index.search(query)
         dataset = self.app.repo.dataset
@@ -71,16 +72,16 @@ class SearchScreen(Screen[None]):
             rows.append((key, (format_date(meeting.starts_at), dataset.forum(meeting.forum).name,
                                item.number if item else "", t(f"search.where.{hit.where.value}"),
                                hit.snippet(query))))
-        refill(self.query_one("#hits", DataTable), rows)
+        refill(self.query_one("#hits", OpenTable), rows)
         status = t("search.count", count=len(hits)) if query.strip() else t("search.hint")
-        self.query_one("#search-status", Static).update(status)
+        self.query_one("#search-status", Plain).update(status)
 
     def action_results(self) -> None:
         if self.hits:
-            self.query_one("#hits", DataTable).focus()
+            self.query_one("#hits", OpenTable).focus()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        key = selected_key(self.query_one("#hits", DataTable))
+    def on_data_table_row_selected(self, event: OpenTable.RowSelected) -> None:
+        key = selected_key(self.query_one("#hits", OpenTable))
         if key is not None and key in self.hits:
             hit = self.hits[key]
             self.app.open_meeting(hit.meeting, item_id=hit.item)

@@ -9,9 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
-from textual.widgets import DataTable, Header, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets import DataTable, Header
 
 from slt_tui.domain import Dataset, Forum, MeetingStatus, overdue
 from slt_tui.domain.clock import format_date, today
@@ -19,8 +17,10 @@ from slt_tui.domain.follow_up import year_progress
 from slt_tui.domain.series import PlanError, check_not_running, plan, proposed_start
 from slt_tui.i18n import plural, t
 from slt_tui.ui.modals.questions import AskDate
+from slt_tui.ui.screens.base import SltScreen
 from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.lists import OpenList, OpenTable
+from slt_tui.ui.widgets.plain import Option, PlainOptionList
 from slt_tui.ui.widgets.tables import refill
 from slt_tui.wording import date_time
 
@@ -55,7 +55,7 @@ def offered_meeting(dataset: Dataset, forum_id: str):
     return meetings[-1] if meetings else None
 
 
-class StartScreen(Screen):
+class StartScreen(SltScreen):
     BINDINGS = [
         Binding("n", "plan", t("key.plan"), id="plan"),
         Binding("o", "register", t("key.register"), id="register"),
@@ -72,7 +72,7 @@ class StartScreen(Screen):
 
     def on_mount(self) -> None:
         dataset: Dataset = self.app.repo.dataset
-        forums = self.query_one("#forums", OptionList)
+        forums = self.query_one("#forums", PlainOptionList)
         forums.border_title = t("start.forums")
         self._fill_forums(dataset, forums)
         table = self.query_one("#meetings", DataTable)
@@ -88,7 +88,7 @@ class StartScreen(Screen):
                 self.notify(t("start.resume", forum=dataset.forum(running.forum).name), timeout=8)
 
     @staticmethod
-    def _fill_forums(dataset: Dataset, forums: OptionList) -> None:
+    def _fill_forums(dataset: Dataset, forums: PlainOptionList) -> None:
         for i, forum in enumerate(dataset.forums):
             if i:
                 forums.add_option(None)  # a divider line between forums
@@ -96,7 +96,7 @@ class StartScreen(Screen):
         if not dataset.forums:
             forums.add_option(Option(t("start.no_forums"), disabled=True))
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_option_list_option_selected(self, event: PlainOptionList.OptionSelected) -> None:
         if event.option.id:
             meeting = offered_meeting(self.app.repo.dataset, event.option.id)
             if meeting is None:
@@ -113,7 +113,7 @@ class StartScreen(Screen):
         self.app.push_screen(RegistersScreen())
 
     def selected_forum(self) -> str | None:
-        option = self.query_one("#forums", OptionList).highlighted_option
+        option = self.query_one("#forums", PlainOptionList).highlighted_option
         return option.id if option is not None else None
 
     def action_plan(self) -> None:
@@ -153,7 +153,7 @@ class StartScreen(Screen):
     def refresh_view(self) -> None:
         """Redraw from the store: on coming back to this screen, and when another session saved."""
         dataset = self.app.repo.dataset
-        forums = self.query_one("#forums", OptionList)
+        forums = self.query_one("#forums", PlainOptionList)
         known = {forums.get_option_at_index(i).id for i in range(forums.option_count)}
         if known - {None} != {f.id for f in dataset.forums}:  # forums added or removed in the registers
             forums.clear_options()
@@ -164,7 +164,7 @@ class StartScreen(Screen):
         if option is not None and option.id:
             self._show_meetings(option.id)
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    def on_option_list_option_highlighted(self, event: PlainOptionList.OptionHighlighted) -> None:
         if event.option.id:
             self._show_meetings(event.option.id)
 

@@ -6,9 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Middle
 from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from slt_tui.i18n import t
+from slt_tui.ui.widgets.plain import Plain
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
@@ -25,11 +25,11 @@ class TooSmallScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Middle(), Center():
-            yield Static(id="too-small")
+            yield Plain(id="too-small")
 
     def on_mount(self) -> None:
         self.show_size(self.app.size.width, self.app.size.height)
 
     def show_size(self, width: int, height: int) -> None:
-        self.query_one("#too-small", Static).update(
+        self.query_one("#too-small", Plain).update(
             t("app.too_small", width=width, height=height, min_width=MIN_WIDTH, min_height=MIN_HEIGHT))

@@ -8,18 +8,18 @@ the cursor was leaving.
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.widgets import DataTable, OptionList
 
 from slt_tui.i18n import t
+from slt_tui.ui.widgets.plain import PlainOptionList, PlainTable
 
 
-class OpenList(OptionList):
+class OpenList(PlainOptionList):
     BINDINGS = [Binding("enter", "select", t("key.open"), id="open")]
 
 
-class OpenTable(DataTable):
+class OpenTable(PlainTable):
     BINDINGS = [Binding("enter", "select_cursor", t("key.open"), id="open")]
 
 
-class EditTable(DataTable):
+class EditTable(PlainTable):
     BINDINGS = [Binding("enter", "select_cursor", t("key.edit"), id="edit")]

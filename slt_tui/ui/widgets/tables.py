@@ -4,31 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.markup import MarkupError
 from rich.text import Text
 from textual.render import measure
-from textual.widgets import DataTable
+
+from slt_tui.ui.widgets.plain import PlainTable
 
 
-def selected_key(table: DataTable) -> str | None:
+def selected_key(table: PlainTable) -> str | None:
     """The key of the row under the cursor, or None for an empty table."""
     if not table.row_count:
         return None
     return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
 
-def _width(table: DataTable, cell: object) -> int:
-    if isinstance(cell, str):
-        try:
-            cell = Text.from_markup(cell)  # as DataTable shows a str
-        except MarkupError:
-            cell = Text(cell)
-    elif not isinstance(cell, Text):
+def _width(table: PlainTable, cell: object) -> int:
+    if not isinstance(cell, Text):  # a PlainTable shows every string literally
         cell = Text(str(cell))
     return measure(table.app.console, cell, 1)
 
 
-def fit_columns(table: DataTable, rows: list[tuple[str, tuple]]) -> None:
+def fit_columns(table: PlainTable, rows: list[tuple[str, tuple]]) -> None:
     """Size the auto-width columns for `rows` before they are added.
 
     DataTable measures new rows only when it next goes idle, and caches what it drew before that: when
@@ -41,7 +36,7 @@ def fit_columns(table: DataTable, rows: list[tuple[str, tuple]]) -> None:
                                         *(_width(table, cells[i]) for _, cells in rows)])
 
 
-def refill(table: DataTable, rows: Iterable[tuple[str, Iterable]]) -> None:
+def refill(table: PlainTable, rows: Iterable[tuple[str, Iterable]]) -> None:
     """Replace the rows with `(key, cells)` pairs, keeping the cursor where it was (or at the end)."""
     row = table.cursor_row
     rows = [(key, tuple(cells)) for key, cells in rows]
