@@ -14,7 +14,8 @@ from pydantic import ValidationError
 from slt_tui.i18n import translate
 
 
-def explain(exc: ValidationError, names: Mapping[str, Sequence[str]] | None = None, lang: str = "en") -> str:
+def explain(exc: ValidationError, names: Mapping[str, Sequence[str] | Mapping[str, str]] | None = None,
+            lang: str = "en") -> str:
     """`meetings kg-2026-09-15 → agenda 2 → number: case numbers are out of sequence …`.
 
     `names` optionally maps a table to its records' keys, so that a location reads as the record's
@@ -34,7 +35,8 @@ def explain(exc: ValidationError, names: Mapping[str, Sequence[str]] | None = No
 class Explained:
     """A validation error kept for later, said in whichever language the message is asked for."""
 
-    def __init__(self, exc: ValidationError, names: Mapping[str, Sequence[str]] | None = None) -> None:
+    def __init__(self, exc: ValidationError, names: Mapping[str, Sequence[str] | Mapping[str, str]] | None = None
+                 ) -> None:
         self.exc, self.names = exc, names
 
     def sentence(self, lang: str = "en") -> str:
@@ -59,13 +61,17 @@ def describe(error: Mapping[str, Any], lang: str = "en") -> str:
     return str(error["msg"])
 
 
-def location(loc: Sequence[str | int], names: Mapping[str, Sequence[str]] | None = None) -> str:
+def location(loc: Sequence[str | int], names: Mapping[str, Sequence[str] | Mapping[str, str]] | None = None) -> str:
+    """Where an error is; a record is named by its id, found by its position (a list of ids) or its
+    document key in the file (a mapping of keys to ids)."""
     parts: list[str] = []
     for i, part in enumerate(loc):
+        keys = (names or {}).get(str(loc[0])) if i == 1 else None
         if isinstance(part, int):
-            keys = (names or {}).get(str(loc[0])) if i == 1 else None
-            label = str(keys[part]) if keys and part < len(keys) else str(part + 1)
+            label = str(keys[part]) if isinstance(keys, Sequence) and part < len(keys) else str(part + 1)
             parts[-1:] = [f"{parts[-1]} {label}"] if parts else [label]
+        elif isinstance(keys, Mapping) and part in keys:
+            parts[-1:] = [f"{parts[-1]} {keys[part]}"] if parts else [keys[part]]
         else:
             parts.append(str(part))
     return " → ".join(parts)

@@ -4,6 +4,7 @@
 """
 
 from slt_tui.store.errors import (
+    CannotWriteError,
     CorruptDatabaseError,
     DatabaseExistsError,
     DatabaseLockedError,
@@ -11,6 +12,7 @@ from slt_tui.store.errors import (
     InvalidDatabaseError,
     ReadOnlyDatabaseError,
     SchemaTooNewError,
+    StoreConflictError,
     StoreError,
     StoreWriteError,
 )
@@ -18,7 +20,18 @@ from slt_tui.store.paths import default_db_path, resolve_db_path
 from slt_tui.store.repository import Repository
 
 __all__ = [
-    "CorruptDatabaseError", "DatabaseExistsError", "DatabaseLockedError", "DatabaseNotFoundError",
-    "InvalidDatabaseError", "ReadOnlyDatabaseError", "Repository", "SchemaTooNewError", "StoreError",
-    "StoreWriteError", "default_db_path", "resolve_db_path",
+    "CannotWriteError",
+    "CorruptDatabaseError",
+    "DatabaseExistsError",
+    "DatabaseLockedError",
+    "DatabaseNotFoundError",
+    "InvalidDatabaseError",
+    "ReadOnlyDatabaseError",
+    "Repository",
+    "SchemaTooNewError",
+    "StoreConflictError",
+    "StoreError",
+    "StoreWriteError",
+    "default_db_path",
+    "resolve_db_path",
 ]

@@ -88,20 +88,49 @@ def bulk_allocation() -> Iterator[None]:
 def load_raw(path: Path) -> Raw:
     """Read and parse the file; raise CorruptDatabaseError if it is not a JSON object of tables."""
     with bulk_allocation():
-        return _parse(path)
+        return check_writable(parse(path.read_bytes(), path), path)
 
 
-def _parse(path: Path) -> Raw:
-    payload = path.read_bytes()
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object whose keys are all different (JSON allows repeats; the last one would silently win,
+    and the next save would drop the others)."""
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        raise _DuplicateKey(next(k for k, _ in pairs if k in seen or seen.add(k)))
+    return obj
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def parse(payload: bytes, path: Path) -> Raw:
+    """The file's tables, refused (CorruptDatabaseError) unless this program could write them back
+    exactly: valid UTF-8 JSON, no repeated keys, no NaN or Infinity, an object of tables whose record
+    keys are numbers. (`check_writable` then checks what the writer's encoder takes.)"""
     if not payload.strip():
         raise CorruptDatabaseError(path=str(path), detail="the file is empty")
     try:
-        raw = json.loads(payload)
+        raw = json.loads(payload, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
     except UnicodeDecodeError as exc:
         raise CorruptDatabaseError(path=str(path), detail=f"byte {exc.start} is not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         detail = f"line {exc.lineno}, column {exc.colno}: {exc.msg}"
         raise CorruptDatabaseError(path=str(path), detail=detail) from None
+    except _DuplicateKey as exc:
+        detail = f"the key '{exc.key[:40]}' appears twice in one object, and one of them would be lost"
+        raise CorruptDatabaseError(path=str(path), detail=detail) from None
+    except RecursionError:
+        raise CorruptDatabaseError(path=str(path), detail="it is nested too deeply") from None
+    except ValueError as exc:  # a number of thousands of digits, NaN, Infinity
+        raise CorruptDatabaseError(path=str(path), detail=f"it holds a value JSON cannot carry ({exc})"[:200]) from None
     if not isinstance(raw, dict) or not all(isinstance(t, dict) for t in raw.values()):
         raise CorruptDatabaseError(path=str(path), detail="the file does not hold tables of records")
     for name, table in raw.items():
@@ -112,20 +141,37 @@ def _parse(path: Path) -> Raw:
     return raw
 
 
+def check_writable(raw: Raw, path: Path) -> Raw:
+    """`raw` if the next save could write it (what it does is run here); else CorruptDatabaseError,
+    now rather than at a save that could then never land."""
+    try:
+        encode(raw)
+    except TypeError as exc:  # orjson.JSONEncodeError: a number past 64 bits, nesting past 255, …
+        detail = f"it holds a value this program could not write back ({exc})"
+        raise CorruptDatabaseError(path=str(path), detail=detail) from None
+    return raw
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage that keeps the last written data in memory and writes atomically.
 
     The in-memory copy is what TinyDB reads, so a read costs nothing; it is dropped after a failed
     write and read again from disk, which still holds the last good version. Between `begin()` and
-    `commit()` writes are collected and land as one atomic write.
+    `commit()` writes are collected and land as one atomic write. `before_write` may refuse a write
+    by raising (the file is no longer the version this session knows); `after_write` runs once the
+    new version is in place.
     """
 
     def __init__(self, path: Path, data: Raw, *, writable: bool,
-                 before_replace: Callable[[], None] | None = None) -> None:
+                 before_write: Callable[[], None] | None = None,
+                 before_replace: Callable[[], None] | None = None,
+                 after_write: Callable[[], None] | None = None) -> None:
         self.path = path
         self._data: Raw | None = data
         self._writable = writable
+        self._before_write = before_write
         self._before_replace = before_replace
+        self._after_write = after_write
         self._deferred = False
         self._dirty = False
 
@@ -160,10 +206,20 @@ class AtomicJSONStorage(Storage):
     def _flush(self) -> None:
         assert self._data is not None
         try:
+            if self._before_write is not None:
+                self._before_write()
             atomic_write(self.path, encode(self._data), self._before_replace)
         except OSError as exc:
             self._data = None
             raise StoreWriteError(path=str(self.path), reason=exc.strerror or str(exc)) from exc
+        except TypeError as exc:  # orjson.JSONEncodeError: refused on opening; never expected here
+            self._data = None
+            raise StoreWriteError(path=str(self.path), reason=str(exc)) from exc
+        except BaseException:  # refused before writing: TinyDB's change to the copy is dropped too
+            self._data = None
+            raise
+        if self._after_write is not None:
+            self._after_write()
 
     def close(self) -> None:
         pass

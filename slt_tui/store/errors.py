@@ -47,3 +47,18 @@ class StoreWriteError(StoreError):
     """Writing failed (disk full, I/O error, failed fsync); the file on disk is the previous version."""
 
     key = "error.db_write"
+
+
+class CannotWriteError(StoreError):
+    """This session cannot write the file (a folder or file it may only read, a full disk); it can read."""
+
+    key = "error.db_cannot_write"
+
+
+class StoreConflictError(StoreError):
+    """The file on disk is no longer the version this session read or wrote: something else wrote it.
+
+    The save is refused (nothing on disk is lost), and so is every later one of this session.
+    """
+
+    key = "error.db_conflict"

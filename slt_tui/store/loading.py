@@ -1,10 +1,9 @@
-"""Reading a database file into a validated `Dataset`, by a fast path or the reference path.
+"""Reading a database file into a validated `Dataset`, by one path that every error comes from.
 
-The reference path parses the JSON, upgrades an old schema and validates every record, and says
-precisely what is wrong with a bad file. The fast path validates the file's bytes in one pass of
-pydantic's core, without building an intermediate copy of the whole file in Python objects, and is
-taken only for a sound file of the current schema; anything else goes the reference path, so every
-error a user sees comes from one place.
+The file is parsed once (refused unless this program could write it back exactly: no repeated keys,
+no values its encoder cannot write), upgraded if its schema is older, and every record validated
+through the file's own layout (table → document id → record), so that an error names the record
+by its id. What was parsed is kept for TinyDB, which therefore never reads the file a second time.
 """
 
 from __future__ import annotations
@@ -19,8 +18,8 @@ from slt_tui.domain import TABLES, Dataset
 from slt_tui.domain.dataset import key_of
 from slt_tui.domain.explain import Explained
 from slt_tui.store import migrations
-from slt_tui.store.atomic import Raw, bulk_allocation, load_raw
-from slt_tui.store.errors import CorruptDatabaseError, InvalidDatabaseError
+from slt_tui.store.atomic import Raw, bulk_allocation, check_writable, parse
+from slt_tui.store.errors import InvalidDatabaseError
 
 DocIds = dict[str, dict[str, int]]
 """Per table: record key → TinyDB document id."""
@@ -32,7 +31,6 @@ class _Layout(BaseModel):
 
 FileLayout = create_model(  # the file as TinyDB lays it out: table → document id → record
     "FileLayout", __base__=_Layout,
-    meta=(dict[str, dict[str, Any]], {}),
     **{name: (dict[str, model], {}) for name, model in TABLES.items()},  # type: ignore[valid-type]
 )
 
@@ -42,44 +40,36 @@ class Loaded:
     dataset: Dataset
     doc_ids: DocIds
     meta: dict[str, Any]
-    raw: Raw | None
-    """The parsed file, when the reference path made it; None after the fast path."""
+    raw: Raw
+    """The parsed file, as TinyDB will write it back."""
     migrated: bool
 
 
 def read_database(path: Path) -> Loaded:
     """Read and validate `path`; raise CorruptDatabaseError, InvalidDatabaseError or SchemaTooNewError."""
     payload = path.read_bytes()
-    if not payload.strip():
-        raise CorruptDatabaseError(path=str(path), detail="the file is empty")
     with bulk_allocation():
-        fast = _fast(payload)
-        return fast if fast is not None else _reference(path)
+        raw, migrated = migrations.migrate(parse(payload, path), path)
+        loaded = _validated(raw, path, migrated)  # first: a bad record is named by its id
+        check_writable(raw, path)  # then what lies outside the records (meta, unknown tables)
+        return loaded
 
 
-def _fast(payload: bytes) -> Loaded | None:
+def _validated(raw: Raw, path: Path, migrated: bool) -> Loaded:
     try:
-        layout = FileLayout.model_validate_json(payload)
-        meta = next(iter(layout.meta.values()), {})
-        if meta.get("schema_version") != migrations.SCHEMA_VERSION:
-            return None
-        tables = {name: getattr(layout, name) for name in TABLES}
+        layout = FileLayout.model_validate(raw)
+    except ValidationError as exc:  # located as `meetings kg-2026-09-15 → agenda 2 → number`
+        ids = {name: {key: _record_id(doc) for key, doc in raw.get(name, {}).items()} for name in TABLES}
+        raise InvalidDatabaseError(path=str(path), detail=Explained(exc, ids)) from None
+    tables = {name: getattr(layout, name) for name in TABLES}
+    try:
         dataset = Dataset(**{name: tuple(records.values()) for name, records in tables.items()})
-        doc_ids = {name: {key_of(r): int(i) for i, r in records.items()} for name, records in tables.items()}
-    except (ValidationError, ValueError):
-        return None
-    return Loaded(dataset, doc_ids, meta, None, migrated=False)
-
-
-def _reference(path: Path) -> Loaded:
-    raw, migrated = migrations.migrate(load_raw(path), path)
-    tables = {name: list(raw.get(name, {}).values()) for name in TABLES}
-    try:
-        dataset = Dataset.model_validate(tables)
-    except ValidationError as exc:
-        names = {name: [str(d.get("id", d.get("code", "?"))) if isinstance(d, dict) else "?" for d in docs]
-                 for name, docs in tables.items()}
-        raise InvalidDatabaseError(path=str(path), detail=Explained(exc, names)) from None
-    doc_ids = {name: dict(zip((key_of(r) for r in getattr(dataset, name)), map(int, raw.get(name, {})), strict=True))
-               for name in TABLES}
+    except ValidationError as exc:  # a rule across records
+        ids = {name: [key_of(r) for r in records.values()] for name, records in tables.items()}
+        raise InvalidDatabaseError(path=str(path), detail=Explained(exc, ids)) from None
+    doc_ids = {name: {key_of(r): int(i) for i, r in records.items()} for name, records in tables.items()}
     return Loaded(dataset, doc_ids, next(iter(raw[migrations.META].values())), raw, migrated)
+
+
+def _record_id(doc: Any) -> str:
+    return str(doc.get("id", doc.get("code", "?"))) if isinstance(doc, dict) else "?"

@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from slt_tui.domain.clock import now
+from slt_tui.i18n import translate
 from slt_tui.store.atomic import FILE_MODE
 from slt_tui.store.errors import DatabaseLockedError
 from slt_tui.wording import date_time
@@ -68,9 +69,28 @@ class DatabaseLock:
         except BaseException:
             os.close(fd)
             raise
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, json.dumps(asdict(Holder.me())).encode(), 0)
+        with contextlib.suppress(OSError):  # who holds it is a courtesy; on a full disk the lock still holds
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, json.dumps(asdict(Holder.me())).encode(), 0)
         self._fd = fd
+
+    def verify(self) -> None:
+        """Before a write: the lock file is still the one locked here. If it was deleted or replaced (by
+        hand, by a cleaner), the lock is taken anew on the file now there; DatabaseLockedError if another
+        session took that one meanwhile."""
+        if self._fd is None:
+            return
+        mine = os.fstat(self._fd)
+        try:
+            there = os.stat(self.path)
+            if (there.st_ino, there.st_dev) == (mine.st_ino, mine.st_dev):
+                return
+        except FileNotFoundError:
+            pass
+        fresh = DatabaseLock(self.db_path)
+        fresh.acquire()
+        os.close(self._fd)
+        self._fd, fresh._fd = fresh._fd, None
 
     def release(self) -> None:
         if self._fd is None:
@@ -80,6 +100,30 @@ class DatabaseLock:
             os.ftruncate(fd, 0)
         finally:
             os.close(fd)
+
+
+class HolderNote:
+    """`(held by ola on server, process 4242)`, in the language the message is said in; empty if nobody."""
+
+    def __init__(self, holder: Holder | None) -> None:
+        self.holder = holder
+
+    def sentence(self, lang: str = "en") -> str:
+        if self.holder is None:
+            return ""
+        return translate("error.holder_note", lang, **_describe(self.holder))
+
+
+def describe_holder(db_path: Path) -> dict[str, HolderNote]:
+    """Who holds the write lock of `db_path` now, for a message: `{"holder": HolderNote}`."""
+    try:
+        fd = os.open(lock_path(db_path), os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:
+        return {"holder": HolderNote(None)}
+    try:
+        return {"holder": HolderNote(_read_holder(fd))}
+    finally:
+        os.close(fd)
 
 
 def _read_holder(fd: int) -> Holder | None:

@@ -4,11 +4,19 @@ Opening reads the whole file once, upgrades its schema if needed, and validates 
 `Dataset`; a file that fails any of that is refused and never written. Saving a record validates it
 again, checks it against the rest of the dataset, and persists it with one atomic write. Calls may
 come from worker threads: a lock serialises them.
+
+A file is known by its real path, however it was reached (a symlink, `..`): its lock, temporary
+files and backups sit beside the real file, so two sessions that name it differently still share one
+lock. Before each write the file on disk must still be the version this session read or last wrote;
+if anything else changed it (a session whose lock file was deleted, an editor), the save is refused
+and nothing on disk is lost.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -27,14 +35,18 @@ from slt_tui.errors import DomainError
 from slt_tui.store import backups, migrations
 from slt_tui.store.atomic import AtomicJSONStorage, Raw, atomic_write, encode
 from slt_tui.store.errors import (
+    CannotWriteError,
     CorruptDatabaseError,
     DatabaseExistsError,
     DatabaseNotFoundError,
     InvalidDatabaseError,
     ReadOnlyDatabaseError,
+    StoreConflictError,
+    StoreWriteError,
 )
 from slt_tui.store.loading import Loaded, read_database
-from slt_tui.store.lock import DatabaseLock
+from slt_tui.store.lock import DatabaseLock, describe_holder
+from slt_tui.store.paths import make_private_folder
 
 
 class Repository:
@@ -47,23 +59,25 @@ class Repository:
         self._dataset = loaded.dataset
         self._doc_ids = loaded.doc_ids
         self.municipality: str = str(loaded.meta.get("municipality", ""))
-        # TinyDB's copy of the file is parsed only when the first save needs it (None: from disk).
-        self._storage = AtomicJSONStorage(path, loaded.raw, writable=lock is not None,
-                                          before_replace=self._keep_backup)
+        self._storage = AtomicJSONStorage(path, loaded.raw, writable=lock is not None, before_write=self._guard,
+                                          before_replace=self._keep_backup, after_write=self._wrote)
         self._db = TinyDB(storage=lambda: self._storage)
-        self.version: FileVersion | None = None  # the file as read; set by open()
+        self.version: FileVersion | None = file_version(path)
+        """The version of the file this session read or last wrote."""
 
     # Opening and closing -------------------------------------------------------------------------
 
     @classmethod
     def open(cls, path: Path | str, *, readonly: bool = False) -> Repository:
-        """Open an existing file; for writing unless `readonly` (DatabaseLockedError if held)."""
-        path = Path(path)
+        """Open an existing file; for writing unless `readonly`.
+
+        DatabaseLockedError when another session writes it; CannotWriteError when this one could not
+        (a folder or file the user may only read, a full disk): both can open it `readonly` instead.
+        """
+        path = real_path(path)
         if not path.is_file():
             raise DatabaseNotFoundError(path=str(path))
-        lock = None if readonly else DatabaseLock(path)
-        if lock:
-            lock.acquire()
+        lock = None if readonly else _lock_for_writing(path)
         try:
             version = file_version(path)  # before reading: a save made meanwhile shows as a change
             try:
@@ -76,9 +90,13 @@ class Repository:
             repo.version = version
             if lock:
                 _remove_stale_temporaries(path)
-                backups.keep_version(path)
-                if loaded.migrated and loaded.raw is not None:
-                    repo._storage.write(loaded.raw)
+                with suppress(OSError):  # a backup that cannot be made (a full disk) must not stop the work
+                    backups.keep_version(path)
+                if loaded.migrated:
+                    try:
+                        repo._storage.write(loaded.raw)
+                    except StoreWriteError as exc:
+                        raise CannotWriteError(path=str(path), reason=exc.params.get("reason", "")) from None
             return repo
         except BaseException:
             if lock:
@@ -88,10 +106,10 @@ class Repository:
     @classmethod
     def create(cls, path: Path | str, dataset: Dataset, municipality: str = "") -> Repository:
         """Create a new file holding `dataset`; refuse to touch an existing one."""
-        path = Path(path)
+        path = real_path(path)
         if path.exists():
             raise DatabaseExistsError(path=str(path))
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private_folder(path.parent)  # every missing folder 0700, whatever the umask
         lock = DatabaseLock(path)
         lock.acquire()
         try:
@@ -231,8 +249,44 @@ class Repository:
         with suppress(OSError):  # a backup that cannot be made must not stop the save itself
             backups.keep_version(self.path, only_if_older_than=backups.INTERVAL)
 
+    def _guard(self) -> None:
+        """Before a write: the file is the version this session knows, and it still holds the lock."""
+        if file_version(self.path) != self.version:  # first: who holds the lock now is told as it is
+            raise StoreConflictError(path=str(self.path), **describe_holder(self.path))
+        if self._lock is not None:
+            self._lock.verify()  # DatabaseLockedError when the lock file was replaced and taken
+
+    def _wrote(self) -> None:
+        self.version = file_version(self.path)
+
 
 FileVersion = tuple[int, int, int]
+
+
+def real_path(path: Path | str) -> Path:
+    """The file itself, however it is reached (symlinks, `..`, a relative path)."""
+    return Path(os.path.realpath(Path(path).expanduser()))
+
+
+FREE_MARGIN = 4096
+"""Bytes a save needs beyond the file's own size (the folder entry, the lock, a little slack)."""
+
+
+def _lock_for_writing(path: Path) -> DatabaseLock:
+    """The file's write lock, or why this session cannot write (CannotWriteError, DatabaseLockedError)."""
+    folder = path.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise CannotWriteError(path=str(path), reason=os.strerror(errno.EACCES))
+    if not os.access(path, os.W_OK):  # replacing a file one may only read would take it over
+        raise CannotWriteError(path=str(path), reason=os.strerror(errno.EACCES))
+    if shutil.disk_usage(folder).free < path.stat().st_size + FREE_MARGIN:
+        raise CannotWriteError(path=str(path), reason=os.strerror(errno.ENOSPC))
+    lock = DatabaseLock(path)
+    try:
+        lock.acquire()
+    except OSError as exc:  # a read-only file system, no room for the lock file
+        raise CannotWriteError(path=str(path), reason=exc.strerror or str(exc)) from None
+    return lock
 
 
 def file_version(path: Path) -> FileVersion | None:

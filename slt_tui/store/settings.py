@@ -10,15 +10,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import platformdirs
-
 from slt_tui.store.atomic import atomic_write
+from slt_tui.store.paths import config_folder, make_private_folder
 
 FILE_NAME = "settings.json"
 
 
 def settings_path() -> Path:
-    return platformdirs.user_config_path("slt-tui") / FILE_NAME
+    return config_folder() / FILE_NAME
 
 
 def load_settings() -> dict[str, str]:
@@ -41,5 +40,5 @@ def remember_export_folder(folder: Path) -> None:
     """Keep `folder` for next time; raises OSError when the config folder cannot be written."""
     settings = load_settings() | {"export_folder": str(folder)}
     path = settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_folder(path.parent)
     atomic_write(path, json.dumps(settings, ensure_ascii=False, indent=2).encode())

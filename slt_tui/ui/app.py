@@ -10,6 +10,7 @@ import termios
 import threading
 from collections.abc import Callable, Iterable
 from contextlib import suppress
+from pathlib import Path
 
 from rich.console import RenderableType
 from textual import events
@@ -23,7 +24,8 @@ from slt_tui.domain.meeting_ops import Clock
 from slt_tui.domain.search import SearchIndex
 from slt_tui.errors import SltError
 from slt_tui.i18n import t
-from slt_tui.store import Repository
+from slt_tui.store import DatabaseLockedError, ReadOnlyDatabaseError, Repository, StoreConflictError
+from slt_tui.store.rescue import rescue
 from slt_tui.ui.item_clock import ItemClock
 from slt_tui.ui.screens.base import DataChanged, SltScreen
 from slt_tui.ui.screens.help import KeysScreen, own_bindings
@@ -60,6 +62,7 @@ class SltApp(App[int]):
         self._quitting = False
         self._old_handlers: dict[int, object] = {}
         self._watchdog: threading.Timer | None = None
+        self._lost_file = False
         self.unsaved: SltError | None = None
         """Why changes were left unsaved when the app ended, if they were; said on stderr after it."""
         self._waiting_said = False
@@ -168,8 +171,37 @@ class SltApp(App[int]):
 
     def on_save_failed(self, message: SaveFailed) -> None:
         """Nothing shows what is not saved: say why, and redraw every screen from the store."""
-        self.notify(message.error.sentence(), severity="error", timeout=15)
+        error = message.error
+        if isinstance(error, StoreConflictError | DatabaseLockedError | ReadOnlyDatabaseError) and self._lost_file:
+            return  # saves queued before the session let go of the file; said once already
+        if isinstance(error, StoreConflictError | DatabaseLockedError):
+            self.let_go_of_file(error)
+            return
+        self.notify(error.sentence(), severity="error", timeout=15)
         self.refresh_screens()
+
+    def let_go_of_file(self, error: SltError) -> None:
+        """Something else wrote the file (its lock was deleted, another program): this session saves no
+        more, keeps what was typed and not saved in a file of its own, and follows the file read-only."""
+        self._lost_file = True
+        unsaved = [text for screen in self.screen_stack if isinstance(screen, SltScreen)
+                   if (text := screen.unsaved_text())]
+        path = self.repo.path
+
+        def let_go() -> Path | None:
+            self.repo.close()  # on the writer thread: after the saves queued before it
+            return rescue(path, "\n\n".join(unsaved)) if unsaved else None
+
+        def done(rescued: Path | None) -> None:
+            self.sub_title = t("app.read_only")
+            self.set_interval(FOLLOW_EVERY, self.follow_file)
+            said = t("app.conflict", reason=error.sentence())
+            if rescued is not None:
+                said += " " + t("app.rescued", path=rescued)
+            self.notify(said, severity="error", timeout=60)
+            self.refresh_screens()
+
+        self.writer.submit(let_go, done)
 
     def save_everything(self) -> None:
         """Hand every pending change to the writer: notes being typed, the running item clock."""

@@ -28,5 +28,9 @@ class SltScreen(Screen):
     def save_pending(self) -> None:
         """Hand anything typed but not yet saved to the writer (the app is about to end)."""
 
+    def unsaved_text(self) -> str | None:
+        """What was typed here and is not in the file, as text to keep elsewhere (the file was lost)."""
+        return None
+
     def on_data_changed(self, message: DataChanged) -> None:
         self.refresh_view()

@@ -96,7 +96,6 @@ class MeetingScreen(AgendaEditing, SltScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#notes", TextArea).read_only = self.app.repo.readonly  # nothing typed goes unsaved
         self.refresh_view()
         self.query_one(AgendaTable).focus()
         if self.first_item:
@@ -116,6 +115,7 @@ class MeetingScreen(AgendaEditing, SltScreen):
     def refresh_view(self) -> None:
         """Draw everything from the stored meeting (after each save)."""
         meeting = self.meeting
+        self.query_one("#notes", TextArea).read_only = self.app.repo.readonly  # nothing typed goes unsaved
         running, extra = self.running_clock(meeting)
         self.query_one(AgendaTable).show(meeting, running, extra)
         if self.app.follow and running and running != self._followed:  # the projector shows the item discussed
@@ -270,6 +270,13 @@ class MeetingScreen(AgendaEditing, SltScreen):
 
     def save_pending(self) -> None:
         self.save_notes()
+
+    def unsaved_text(self) -> str | None:
+        item = self.meeting.item(self._notes_item or "")
+        text = clean_notes(self.query_one("#notes", TextArea).text)
+        if item is None or text == item.notes:
+            return None
+        return f"{t('detail.case', number=item.number, title=item.title)}\n\n{text}"
 
     # Actions -----------------------------------------------------------------------------------
 
