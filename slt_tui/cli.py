@@ -21,21 +21,40 @@ from typing import NoReturn
 from slt_tui import __version__
 from slt_tui.domain import Dataset
 from slt_tui.domain.clock import format_date, parse_date, today
-from slt_tui.domain.models import ActionItem, ActionStatus
+from slt_tui.domain.models import ActionItem, ActionStatus, Forum
 from slt_tui.domain.series import plan
 from slt_tui.domain.standard import STANDARD_AGENCIES
 from slt_tui.errors import SltError
 from slt_tui.i18n import LANGUAGES, current_language, language_from_env, set_language, t
 from slt_tui.minutes.document import Variant
-from slt_tui.minutes.export import Export, PrivacyFindingsError, write_file
+from slt_tui.minutes.export import Export, MissingFolderError, PrivacyFindingsError, write_file
 from slt_tui.minutes.invite import file_name as invite_file_name
 from slt_tui.minutes.invite import invitation
 from slt_tui.sample import sample_path
-from slt_tui.store import DatabaseLockedError, Repository, resolve_db_path
+from slt_tui.store import DatabaseLockedError, Repository
 from slt_tui.store.atomic import FILE_MODE
+from slt_tui.store.paths import database_path, ensure_folder
 from slt_tui.wording import action_status, date_time
 
 EXIT_USAGE = 2
+
+
+class UnknownForumError(SltError):
+    """No forum has the id or name asked for; `choices` lists those there are."""
+
+    key = "cli.unknown_forum"
+
+
+class NoForumsError(UnknownForumError):
+    """No forum has that id or name, because the database has none yet."""
+
+    key = "cli.unknown_forum_none"
+
+
+class AmbiguousForumError(SltError):
+    """Several forums have the name asked for (names need not be unique; ids are)."""
+
+    key = "cli.ambiguous_forum"
 
 
 class Parser(argparse.ArgumentParser):
@@ -81,14 +100,17 @@ def build_parser() -> Parser:
 
     invite = sub.add_parser("invite", parents=[common], help=t("cli.help.invite"))
     invite.add_argument("meeting", metavar="MEETING", help=t("cli.help.export_meeting"))
-    invite.add_argument("-o", "--output", metavar="FILE", type=Path, help=t("cli.help.invite_output"))
+    invite.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.invite_output"))
     invite.add_argument("--overwrite", action="store_true", help=t("cli.help.overwrite"))
 
     sub.add_parser("check", parents=[common], help=t("cli.help.check"))
 
+    forums = sub.add_parser("forums", parents=[common], help=t("cli.help.forums"))
+    forums.add_argument("--json", action="store_true", help=t("cli.help.json"))
+
     export = sub.add_parser("export", parents=[common], help=t("cli.help.export"))
     export.add_argument("meeting", metavar="MEETING", help=t("cli.help.export_meeting"))
-    export.add_argument("-o", "--output", metavar="FILE", type=Path, help=t("cli.help.output"))
+    export.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))  # str: keeps `DIR/`
     export.add_argument("--public", action="store_true", help=t("cli.help.public"))
     export.add_argument("--html", action="store_true", help=t("cli.help.html"))
     export.add_argument("--force", action="store_true", help=t("cli.help.force"))
@@ -100,9 +122,11 @@ def run(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(_language(argv))
     args = build_parser().parse_args(argv)
+    if "lang" not in args and (value := _unknown_env_language()):  # --lang wins over the variable
+        return _fail(t("cli.bad_lang_env", value=value, choices=", ".join(sorted(LANGUAGES))))
     commands: dict[str | None, Callable[[argparse.Namespace], int]] = {
         "init": cmd_init, "meetings": cmd_meetings, "actions": cmd_actions, "check": cmd_check, "export": cmd_export,
-        "plan": cmd_plan, "invite": cmd_invite,
+        "plan": cmd_plan, "invite": cmd_invite, "forums": cmd_forums,
         None: cmd_app,
     }
     try:
@@ -129,12 +153,13 @@ def main() -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    path = resolve_db_path(getattr(args, "db", None))
+    path = database_path(getattr(args, "db", None))
     if args.sample:
         with Repository.open(sample_path(), readonly=True) as sample:
             dataset, municipality = sample.dataset, args.municipality or sample.municipality
     else:
         dataset, municipality = Dataset(agencies=STANDARD_AGENCIES), args.municipality
+    ensure_folder(path)
     Repository.create(path, dataset, municipality=municipality).close()
     print(t("cli.created", path=path))
     return 0
@@ -157,8 +182,8 @@ def cmd_actions(args: argparse.Namespace) -> int:
     dataset = _read(args)
     actions = list(dataset.actions)
     if args.forum:
-        dataset.forum(args.forum)
-        actions = [a for a in actions if a.forum == args.forum]
+        forum = find_forum(dataset, args.forum)
+        actions = [a for a in actions if a.forum == forum.id]
     if args.agency:
         code = args.agency.strip().upper()
         dataset.agency(code)
@@ -198,8 +223,9 @@ def cmd_plan(args: argparse.Namespace) -> int:
         day = parse_date(args.date) if args.date else None
     except ValueError:
         return _fail(t("cli.bad_date", value=args.date))
-    with Repository.open(resolve_db_path(getattr(args, "db", None))) as repo:
-        meeting = plan(repo.dataset, args.forum, today(), t("minutes.follow_up"), on=day)
+    with Repository.open(database_path(getattr(args, "db", None))) as repo:
+        forum = find_forum(repo.dataset, args.forum)
+        meeting = plan(repo.dataset, forum.id, today(), t("minutes.follow_up"), on=day)
         repo.save(meeting)
     print(meeting.id)
     return 0
@@ -213,14 +239,14 @@ def cmd_invite(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
         return 0
-    path = args.output / invite_file_name(meeting) if args.output.is_dir() else args.output
+    path = output_path(args.output, invite_file_name(meeting))
     write_file(path, payload, overwrite=args.overwrite)
     print(t("cli.exported", path=path), file=sys.stderr)
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    path = resolve_db_path(getattr(args, "db", None))
+    path = database_path(getattr(args, "db", None))
     with Repository.open(path, readonly=True) as repo:
         counts = {name: len(getattr(repo.dataset, name)) for name in Dataset.model_fields}
     print(t("cli.check_ok", path=path, **counts))
@@ -230,40 +256,61 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    path = resolve_db_path(getattr(args, "db", None))
+    path = database_path(getattr(args, "db", None))
     with Repository.open(path, readonly=True) as repo:
         dataset, municipality = repo.dataset, repo.municipality
     variant = Variant.PUBLIC if args.public else Variant.INTERNAL
     export = Export(dataset.meeting(args.meeting), dataset, variant, args.html, current_language(), municipality)
+    findings = [] if args.force else export.findings()
+    if findings:  # before `-o DIR/` makes a folder that would stay empty
+        raise PrivacyFindingsError(findings)
     if args.output is not None:
-        written = export.write(args.output, overwrite=args.overwrite, force=args.force)
+        written = export.write(output_path(args.output, export.file_name), overwrite=args.overwrite,
+                               force=args.force)
         print(t("cli.exported", path=written), file=sys.stderr)
         return 0
-    findings = [] if args.force else export.findings()
-    if findings:
-        raise PrivacyFindingsError(findings)
     sys.stdout.write(export.text())
     sys.stdout.flush()
     return 0
 
 
+def cmd_forums(args: argparse.Namespace) -> int:
+    forums = _read(args).forums
+    if args.json:
+        return _print_json([{"id": f.id, "name": f.name, "level": f.level.value} for f in forums])
+    rows = [[f.id, t(f"level.{f.level.value}"), f.name] for f in forums]
+    _print_table([t("col.id"), t("col.level"), t("col.name")], rows, t("cli.no_forums"))
+    return 0
+
+
 def cmd_app(args: argparse.Namespace) -> int:
+    path = None if args.demo else database_path(getattr(args, "db", None))
+    if not has_terminal():  # before anything is created or opened for writing
+        return _fail(t("cli.no_terminal"))
     scratch: Path | None = None
-    if args.demo:
+    if path is None:
         scratch = Path(tempfile.mkdtemp(prefix="slt-tui-demo-"))
         path = scratch / "slt.json"
         shutil.copyfile(sample_path(), path)
         os.chmod(path, FILE_MODE)
-    else:
-        path = resolve_db_path(getattr(args, "db", None))
-        if not path.exists() and getattr(args, "db", None) is None and not os.environ.get("SLT_TUI_DB"):
-            Repository.create(path, Dataset(agencies=STANDARD_AGENCIES)).close()
+    elif not path.exists():  # `--db NEW.json` too, as the README says; only in a folder that exists
+        ensure_folder(path)
+        Repository.create(path, Dataset(agencies=STANDARD_AGENCIES)).close()
     cleanup = (lambda: shutil.rmtree(scratch, ignore_errors=True)) if scratch else None
     try:
         return _run_app(path, args, cleanup=cleanup)
     finally:
         if cleanup:
             cleanup()
+
+
+def has_terminal() -> bool:
+    """Whether the app can draw: stdin and stdout are a terminal. Without one (a pipe, cron, nohup)
+    Textual would write escape codes nobody reads until killed. `textual serve` talks to the app
+    over pipes on purpose, and says so with a driver of its own in TEXTUAL_DRIVER."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return True
+    return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout))
 
 
 def mouse_from_env() -> bool:
@@ -312,9 +359,50 @@ def _language(argv: Sequence[str]) -> str:
     return language_from_env()
 
 
+def _unknown_env_language() -> str:
+    """$SLT_TUI_LANG when it names no language we have (refused like a bad --lang); empty means nb."""
+    value = os.environ.get("SLT_TUI_LANG", "").strip()
+    return value if value and value.lower() not in LANGUAGES else ""
+
+
 def _read(args: argparse.Namespace) -> Dataset:
-    with Repository.open(resolve_db_path(getattr(args, "db", None)), readonly=True) as repo:
+    with Repository.open(database_path(getattr(args, "db", None)), readonly=True) as repo:
         return repo.dataset
+
+
+def find_forum(dataset: Dataset, text: str) -> Forum:
+    """The forum with `text` as its id or name (upper or lower case, surrounding spaces ignored).
+
+    An id wins over a name; UnknownForumError lists the forums there are, AmbiguousForumError the
+    ones sharing the name.
+    """
+    wanted = text.strip().casefold()
+    by_id = [f for f in dataset.forums if f.id.casefold() == wanted]
+    found = by_id or [f for f in dataset.forums if f.name.strip().casefold() == wanted]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise AmbiguousForumError(name=text.strip(), choices=_forum_choices(found))
+    if not dataset.forums:
+        raise NoForumsError(name=text.strip())
+    raise UnknownForumError(name=text.strip(), choices=_forum_choices(dataset.forums))
+
+
+def _forum_choices(forums: Sequence[Forum]) -> str:
+    return ", ".join(f"{f.id} ({f.name})" for f in forums)
+
+
+def output_path(output: str | os.PathLike[str], default_name: str) -> Path:
+    """Where `-o` writes a document: in a folder (one that exists, or `DIR/` with the slash, which is
+    made here, one level deep) under `default_name`; anything else names the file itself."""
+    raw = os.fspath(output)
+    path = Path(raw).expanduser()
+    if raw.endswith(("/", os.sep)) and not path.is_dir():
+        try:
+            path.mkdir()  # the usual permissions: the documents themselves carry theirs
+        except FileNotFoundError:
+            raise MissingFolderError(folder=str(path.parent)) from None
+    return path / default_name if path.is_dir() else path
 
 
 def _print_json(rows: list[dict]) -> int:

@@ -11,7 +11,8 @@ import pytest
 
 from slt_tui.store import Repository
 
-from conftest import assert_one_sentence_error, slt
+from conftest import assert_one_sentence_error, slt, slt_tui_command
+from terminal import Terminal
 
 
 def test_init_creates_a_private_database_with_the_standard_agencies(tmp_path):
@@ -83,7 +84,7 @@ def test_language_from_the_environment(sample_db):
 
 
 @pytest.mark.parametrize("args, fragment", [
-    (["actions", "--forum", "finnes-ikke"], "Fant ingen forum med id «finnes-ikke»"),
+    (["actions", "--forum", "finnes-ikke"], "Fant ingen forum med id eller navn «finnes-ikke»; velg blant "),
     (["actions", "--agency", "XYZ"], "Fant ingen etat med id «XYZ»"),
     (["tull"], "invalid choice"),
     (["meetings", "--lang", "de"], "invalid choice"),
@@ -134,8 +135,25 @@ def damaged(sample_db: Path, kind: str) -> bytes:
 def test_bad_files_exit_2_with_a_clear_message_and_stay_byte_for_byte(sample_db, kind, fragment, command):
     content = damaged(sample_db, kind)
     sample_db.write_bytes(content)
-    assert_one_sentence_error(slt("--db", str(sample_db), *command), str(sample_db), fragment)
+    if command:
+        assert_one_sentence_error(slt("--db", str(sample_db), *command), str(sample_db), fragment)
+    else:
+        code, output = app_in_terminal("--db", str(sample_db))
+        assert code == 2 and output.startswith("slt-tui: ") and output.count("\n") == 1, output
+        assert str(sample_db) in output and fragment in output
     assert sample_db.read_bytes() == content
+
+
+def app_in_terminal(*args: str) -> tuple[int, str]:
+    """Run the app in a real pseudo-terminal (without one it stops before opening the file); its exit
+    status and everything it wrote."""
+    term = Terminal([slt_tui_command(), *args])
+    try:
+        code = term.wait_exit()
+        term.pump(0.2)  # what it wrote just before exiting
+        return code, bytes(term.output).decode(errors="replace")
+    finally:
+        term.close()
 
 
 def test_a_broken_reference_is_explained_in_one_language(sample_db):
