@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,15 @@ from slt_tui.i18n import set_language
 from slt_tui.sample import sample_path
 
 SAMPLE = sample_path()
+
+
+def pytest_configure(config):
+    """A long temporary folder for every run: a test that depends on where a line wraps (a path in a
+    message, say) then fails here every time, not only on a machine with long paths or host names."""
+    if not config.option.basetemp:
+        stem = f"slt-tui-tests-{os.getpid()}-a-deliberately-long-folder-name-so-that-paths-wrap-"
+        config.option.basetemp = str(Path(tempfile.gettempdir()) / stem.ljust(90, "x"))
+        config.add_cleanup(lambda: shutil.rmtree(config.option.basetemp, ignore_errors=True))
 
 
 @pytest.fixture(autouse=True)
@@ -37,6 +47,21 @@ def sample_db(tmp_path) -> Path:
     shutil.copyfile(SAMPLE, path)
     os.chmod(path, 0o600)
     return path
+
+
+@pytest.fixture
+def full_disk(tmp_path):
+    """A real, tiny file system (tmpfs); skipped where this process may not mount one."""
+    mountpoint = tmp_path / "tiny"
+    mountpoint.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mountpoint)],
+                          capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
+    yield mountpoint
+    subprocess.run(["umount", str(mountpoint)], check=True)
 
 
 def slt_tui_command() -> str:

@@ -206,7 +206,11 @@ class Repository:
         both land: each is applied to the record as the other left it.
         """
         with self._mutex:
-            return self.save(change(self._dataset.get(table, key)))
+            try:
+                changed = change(self._dataset.get(table, key))
+            except ValidationError as exc:  # the change built a record that breaks a rule
+                raise DomainError(detail=Explained(exc)) from None
+            return self.save(changed)
 
     def delete(self, table: str, key: str) -> None:
         """Remove a record; refused (DomainError) while other records still refer to it."""

@@ -215,6 +215,7 @@ class SltApp(App[int]):
         if self._quitting or self._hanging_up:
             return
         self._quitting = True
+        self.writer.failure = None  # what counts now is whether what quit hands over lands
         if not self.repo.readonly:
             self.save_everything()
         # On a thread: the loop stays free, and a save stuck on a dead disk cannot hold quit.
@@ -222,7 +223,7 @@ class SltApp(App[int]):
         self.unsaved = self.writer.failure or (None if landed else SaveTimeoutError())
         if landed:
             self.repo.close()  # else the kernel releases the lock as the process ends
-        self.exit(0 if self.unsaved is None else 1)
+        self.exit(return_code=0 if self.unsaved is None else 1)
 
     def _watch_signals(self) -> None:
         """SIGHUP (the SSH connection dropped) and SIGTERM end the app, whatever the loop is doing.

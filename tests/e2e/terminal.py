@@ -13,6 +13,10 @@ import time
 import pyte
 
 
+def _word(token: str) -> str:
+    return token.strip(".,:;!?()«»\"'")
+
+
 class Terminal:
     def __init__(self, argv: list[str], *, cols: int = 80, rows: int = 24, env: dict | None = None) -> None:
         self.screen = pyte.Screen(cols, rows)
@@ -62,6 +66,21 @@ class Terminal:
                 break
         tail = bytes(self.output[-300:])
         raise AssertionError(f"did not see {texts!r} on the screen:\n{self.text}\n(output ends {tail!r})")
+
+    def wait_for_words(self, *phrases: str, timeout: float = 20) -> str:
+        """Wait until every word of `phrases` is on the screen, however the lines wrap (a message with
+        a path or a host name in it wraps differently on every machine)."""
+        words = [_word(w) for phrase in phrases for w in phrase.split()]
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            self.pump(0.1)
+            on_screen = {_word(w) for w in self.text.split()}
+            if all(w in on_screen for w in words):
+                return self.text
+            if self.process.poll() is not None:
+                self.pump(0.2)
+                break
+        raise AssertionError(f"did not see the words {words!r} on the screen:\n{self.text}")
 
     def scroll_to(self, text: str, key: str = "\x1b[6~", presses: int = 12) -> str:
         """Press `key` (page down) until `text` is on the screen; return the screen."""

@@ -65,7 +65,8 @@ def test_a_database_held_by_another_session_opens_read_only(terminal, sample_db)
     before = sample_db.read_bytes()
     with Repository.open(sample_db):
         term = terminal("--db", str(sample_db))
-        screen = term.wait_for("bare lesing", "i bruk av")
+        screen = term.wait_for("bare lesing")
+        term.wait_for_words("i bruk av")
         assert "Koordineringsgruppa" in screen
         term.send("q")
         assert term.wait_exit() == 0
@@ -85,7 +86,8 @@ def test_bare_slt_tui_creates_the_default_database(terminal, isolated_home):
 def test_the_read_only_notice_follows_the_language(terminal, sample_db):
     with Repository.open(sample_db):
         term = terminal("--db", str(sample_db), "--lang", "en")
-        term.wait_for("read-only", "is in use by")
+        term.wait_for("read-only")
+        term.wait_for_words("is in use by", "only one session can write")
         term.send("q")
         assert term.wait_exit() == 0
 

@@ -145,7 +145,8 @@ def test_a_second_session_reads_follows_and_refuses_edits(remote, sample_db):
     first.wait_for("Sak 10/26")
     holder_pid(sample_db)
     second = remote("--db", str(sample_db), "--meeting", MEETING)
-    second.wait_for("bare lesing", "i bruk av")  # in the header, and who holds it
+    second.wait_for("bare lesing")  # in the header
+    second.wait_for_words("i bruk av")  # and who holds it, however the message wraps
     first.send("n")
     first.send("Synlig i begge øktene")
     while not _saved_note(sample_db, "Synlig i begge øktene"):  # saved once typing pauses

@@ -1,4 +1,5 @@
-"""Minutes in the app: the preview, the privacy warning while typing, and export with its questions."""
+"""Minutes in the app: the preview, the privacy warning while typing, export with its questions, and
+the privacy question before a calendar invitation is written."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import stat
 from textual.widgets import Input, Markdown, Select, TextArea
 
 from slt_tui.minutes.document import Variant
+from slt_tui.store import Repository
 from slt_tui.store.settings import settings_path
 from slt_tui.ui.modals.export import ExportForm
 from slt_tui.ui.modals.questions import Confirm
@@ -100,12 +102,12 @@ async def test_public_export_lists_privacy_findings_and_asks_first(sample_db, tm
         await pilot.press("m", "v", "e")
         await export_with(app, pilot, tmp_path, public=True)
         assert isinstance(app.screen, Confirm)
-        assert "Sak 09/26, notater: e-postadresse" in app.screen.question
+        assert "Sak 09/26: e-postadresse" in app.screen.question
         assert "ola@example.no" not in app.screen.question
         await pilot.press("n")
         await settle(app, pilot)
         assert not (tmp_path / "referat-koordineringsgruppa-2026-10-27.md").exists()
-        assert "⚠ Sak 09/26, notater: e-postadresse" in text_of(app, "#minutes-findings")
+        assert "⚠ Sak 09/26: e-postadresse" in text_of(app, "#minutes-findings")
 
 
 async def test_a_missing_folder_is_refused_in_the_form(sample_db, tmp_path):
@@ -116,3 +118,23 @@ async def test_a_missing_folder_is_refused_in_the_form(sample_db, tmp_path):
         assert "finnes ikke" in text_of(app, ".form-error")
         await export_with(app, pilot, "", public=False)
         assert isinstance(app.screen, ExportForm) and text_of(app, ".form-error") == "Må fylles ut."
+
+
+async def test_an_invitation_with_personal_data_lists_it_and_asks_first(sample_db, tmp_path):
+    with Repository.open(sample_db) as repo:
+        meeting = repo.dataset.meeting("kg-2026-12-08")
+        repo.save(meeting.model_copy(update={"location": "Rådhuset, ring 912 34 567"}))
+    written = tmp_path / "innkalling-kg-2026-12-08.ics"
+    async with meeting_app(sample_db) as (app, pilot):
+        for answer in ("n", "y"):
+            await pilot.press("k")
+            app.screen.query_one(Input).value = str(tmp_path)
+            await pilot.press("enter")
+            await settle(app, pilot)
+            assert isinstance(app.screen, Confirm)
+            assert "Kalenderinnkallingen ser ut til å inneholde personopplysninger" in app.screen.question
+            assert "• Sted: telefonnummer" in app.screen.question and "912" not in app.screen.question
+            await pilot.press(answer)
+            await settle(app, pilot)
+            assert written.exists() is (answer == "y")  # declined: nothing written
+    assert "LOCATION:Rådhuset\\, ring 912 34 567" in written.read_text(encoding="utf-8")

@@ -308,21 +308,6 @@ def test_a_write_refused_by_the_kernel_leaves_the_old_file_and_no_temporary(samp
     assert not list(sample_db.parent.glob(".*.tmp"))
 
 
-@pytest.fixture
-def full_disk(tmp_path):
-    """A real, tiny file system (tmpfs); skipped where this process may not mount one."""
-    mountpoint = tmp_path / "tiny"
-    mountpoint.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mountpoint)],
-                          capture_output=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
-    yield mountpoint
-    subprocess.run(["umount", str(mountpoint)], check=True)
-
-
 def test_a_full_disk_fails_the_save_loudly_and_loses_nothing(full_disk, sample_db):
     path = full_disk / "slt.json"
     path.write_bytes(sample_db.read_bytes())

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.widgets import Input
 
 from slt_tui.i18n import current_language, t
 from slt_tui.minutes.document import Variant
@@ -21,6 +20,7 @@ from slt_tui.minutes.export import Export
 from slt_tui.store.settings import export_folder, remember_export_folder
 from slt_tui.ui.modals.base import FormModal, field
 from slt_tui.ui.modals.questions import confirm_each
+from slt_tui.ui.widgets.inputs import LineInput
 from slt_tui.ui.widgets.plain import Plain, PlainSelect
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ class ExportForm(FormModal[Choice]):
         self.export, self.folder = export, folder
 
     def compose_fields(self) -> ComposeResult:
-        yield from field(t("export.folder"), Input(str(self.folder), id="folder"))
+        yield from field(t("export.folder"), LineInput(str(self.folder), id="folder"))
         variants = [(t(f"variant.{v.value}"), v) for v in Variant]
         yield from field(t("export.variant"), PlainSelect(variants, value=self.export.variant, allow_blank=False,
                                                      id="variant"))

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from textual.app import ComposeResult
-from textual.widgets import Input, TextArea
+from textual.widgets import TextArea
 
 from slt_tui.domain import AgendaItem, Dataset, ItemKind, Meeting
 from slt_tui.domain.clock import OSLO, format_date, parse_date
 from slt_tui.domain.models import ActionItem
 from slt_tui.i18n import t
 from slt_tui.ui.modals.base import FormModal, field
+from slt_tui.ui.widgets.inputs import LineInput
 from slt_tui.ui.widgets.plain import PlainSelect
 
 
@@ -29,12 +30,12 @@ class ItemForm(FormModal[dict]):
 
     def compose_fields(self) -> ComposeResult:
         item = self.item
-        yield from field(t("field.title"), Input(value=item.title if item else "", id="title"))
+        yield from field(t("field.title"), LineInput(value=item.title if item else "", id="title"))
         yield from field(t("field.kind"), PlainSelect(kinds(), value=item.kind if item else ItemKind.BRIEFING,
                                                  allow_blank=False, id="kind"))
-        yield from field(t("field.presenter"), Input(value=item.presenter if item else "", id="presenter"))
+        yield from field(t("field.presenter"), LineInput(value=item.presenter if item else "", id="presenter"))
         yield from field(t("field.planned_minutes"),
-                         Input(value=str(item.planned_minutes if item else 10), type="integer", id="minutes"))
+                         LineInput(value=str(item.planned_minutes if item else 10), type="integer", id="minutes"))
 
     def build(self) -> dict:
         minutes = self.value("minutes").strip()
@@ -68,10 +69,10 @@ class ActionForm(FormModal[dict]):
 
     def compose_fields(self) -> ComposeResult:
         agencies = [(f"{a.code} – {a.name}", a.code) for a in self.dataset.agencies]
-        yield from field(t("field.action_title"), Input(id="title"))
+        yield from field(t("field.action_title"), LineInput(id="title"))
         yield from field(t("field.agency"), PlainSelect(agencies, prompt=t("form.choose"), id="agency"))
         yield from field(t("field.owner"), PlainSelect([], prompt=t("form.nobody"), id="owner"))
-        yield from field(t("field.due"), Input(value=format_date(self.due), id="due"))
+        yield from field(t("field.due"), LineInput(value=format_date(self.due), id="due"))
 
     def on_select_changed(self, event: PlainSelect.Changed) -> None:
         if event.select.id == "agency":
@@ -102,9 +103,9 @@ class MeetingForm(FormModal[Meeting]):
         forum = self.dataset.forum(m.forum)
         people = [(p.name, p.id) for p in self.dataset.people if p.id in forum.members] or [
             (p.name, p.id) for p in self.dataset.people]
-        yield from field(t("field.date"), Input(value=format_date(m.starts_at), id="date"))
-        yield from field(t("field.time"), Input(value=f"{m.starts_at:%H:%M}", id="time"))
-        yield from field(t("field.location"), Input(value=m.location, id="location"))
+        yield from field(t("field.date"), LineInput(value=format_date(m.starts_at), id="date"))
+        yield from field(t("field.time"), LineInput(value=f"{m.starts_at:%H:%M}", id="time"))
+        yield from field(t("field.location"), LineInput(value=m.location, id="location"))
         yield from field(t("field.chair"), PlainSelect(people, value=m.chair or PlainSelect.NULL,
                                                        prompt=t("form.nobody"), id="chair"))
         yield from field(t("field.minute_taker"), PlainSelect(people, value=m.minute_taker or PlainSelect.NULL,

@@ -9,11 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input
 
 from slt_tui.domain.clock import format_date, parse_date
 from slt_tui.i18n import t
 from slt_tui.ui.modals.base import FormModal, field
+from slt_tui.ui.widgets.inputs import LineInput
 from slt_tui.ui.widgets.plain import Plain, PlainLabel
 
 
@@ -23,6 +23,8 @@ class Confirm(ModalScreen[bool]):
     BINDINGS = [
         Binding("y,j,enter", "answer(True)", t("key.yes"), id="yes"),
         Binding("n,escape", "answer(False)", t("key.no"), id="no"),
+        # A modal hides the app's keys: q quits from a question too (saving first), as everywhere.
+        Binding("q", "app.quit", t("key.quit"), id="quit", show=False),
     ]
 
     def __init__(self, question: str) -> None:
@@ -61,7 +63,7 @@ class AskText(FormModal[str]):
         self.title, self.label, self.initial, self.required = title, label, value, required
 
     def compose_fields(self) -> ComposeResult:
-        yield from field(self.label, Input(value=self.initial, id="answer"))
+        yield from field(self.label, LineInput(value=self.initial, id="answer"))
 
     def build(self) -> str:
         answer = self.value("answer").strip()
@@ -78,7 +80,7 @@ class AskDate(FormModal[date]):
         self.title, self.initial = title, value
 
     def compose_fields(self) -> ComposeResult:
-        yield from field(t("field.date"), Input(value=format_date(self.initial), id="answer"))
+        yield from field(t("field.date"), LineInput(value=format_date(self.initial), id="answer"))
 
     def build(self) -> date:
         try:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Input, TextArea
+from textual.widgets import TextArea
 
 from slt_tui.domain import Agency, Dataset, Forum, Level, Person
 from slt_tui.domain.registers import format_standing_items, parse_standing_items, slug_id
 from slt_tui.i18n import t
 from slt_tui.ui.modals.base import FormModal, field
+from slt_tui.ui.widgets.inputs import LineInput
 from slt_tui.ui.widgets.plain import PlainSelect, PlainSelectionList
 
 
@@ -20,8 +21,8 @@ class AgencyForm(FormModal[Agency]):
 
     def compose_fields(self) -> ComposeResult:
         a = self.agency
-        yield from field(t("field.code"), Input(value=a.code if a else "", id="code", disabled=a is not None))
-        yield from field(t("field.name"), Input(value=a.name if a else "", id="name"))
+        yield from field(t("field.code"), LineInput(value=a.code if a else "", id="code", disabled=a is not None))
+        yield from field(t("field.name"), LineInput(value=a.name if a else "", id="name"))
 
     def build(self) -> Agency:
         return Agency(code=self.value("code"), name=self.value("name"))
@@ -36,11 +37,11 @@ class PersonForm(FormModal[Person]):
     def compose_fields(self) -> ComposeResult:
         p = self.person
         agencies = [(f"{a.code} – {a.name}", a.code) for a in self.dataset.agencies]
-        yield from field(t("field.name"), Input(value=p.name if p else "", id="name"))
+        yield from field(t("field.name"), LineInput(value=p.name if p else "", id="name"))
         yield from field(t("field.agency"), PlainSelect(agencies, value=p.agency if p else PlainSelect.NULL,
                                                    prompt=t("form.choose"), id="agency"))
-        yield from field(t("field.role"), Input(value=p.role if p else "", id="role"))
-        yield from field(t("field.email"), Input(value=p.email if p else "", id="email"))
+        yield from field(t("field.role"), LineInput(value=p.role if p else "", id="role"))
+        yield from field(t("field.email"), LineInput(value=p.email if p else "", id="email"))
 
     def build(self) -> Person:
         agency = self.value("agency")
@@ -62,10 +63,10 @@ class ForumForm(FormModal[Forum]):
         levels = [(t(f"level.{level.value}"), level) for level in Level]
         members = set(f.members) if f else set()
         required = set(f.required_agencies) if f else set()
-        yield from field(t("field.name"), Input(value=f.name if f else "", id="name"))
+        yield from field(t("field.name"), LineInput(value=f.name if f else "", id="name"))
         yield from field(t("field.level"), PlainSelect(levels, value=f.level if f else Level.COORDINATION,
                                                   allow_blank=False, id="level"))
-        yield from field(t("field.cadence"), Input(value=str(f.cadence_weeks if f else 6), type="integer",
+        yield from field(t("field.cadence"), LineInput(value=str(f.cadence_weeks if f else 6), type="integer",
                                                    id="cadence"))
         yield from field(t("field.members"), PlainSelectionList(
             *[(f"{p.name} ({p.agency})", p.id, p.id in members) for p in self.dataset.people], id="members"))

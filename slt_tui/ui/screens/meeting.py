@@ -33,9 +33,9 @@ from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.plain import Plain, PlainLabel
 from slt_tui.wording import coverage_line, date_time, duration, linked_items
 
-NOTES_PAUSE = 0.5
+NOTES_PAUSE = 0.4
 """Seconds after typing stops before the notes are saved."""
-NOTES_LATEST = 0.8
+NOTES_LATEST = 0.6
 """Seconds after the first unsaved keystroke by which the notes are handed to the writer, even while
 typing goes on: with the write itself, what was typed a second ago is on disk."""
 

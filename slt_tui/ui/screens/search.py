@@ -9,13 +9,14 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Header, Input
+from textual.widgets import Header
 
 from slt_tui.domain.clock import format_date
 from slt_tui.domain.search import Hit, SearchIndex
 from slt_tui.i18n import t
 from slt_tui.ui.screens.base import SltScreen
 from slt_tui.ui.widgets.footer import KeyFooter
+from slt_tui.ui.widgets.inputs import LineInput
 from slt_tui.ui.widgets.lists import OpenTable
 from slt_tui.ui.widgets.plain import Plain
 from slt_tui.ui.widgets.tables import refill, selected_key
@@ -29,7 +30,7 @@ class SearchScreen(SltScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder=t("search.placeholder"), id="query")
+        yield LineInput(placeholder=t("search.placeholder"), id="query")
         yield Plain(id="search-status")
         yield OpenTable(id="hits", cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
@@ -39,7 +40,7 @@ class SearchScreen(SltScreen):
         for key in ("date", "forum", "case", "where", "text"):
             table.add_column(t(f"search.col.{key}"), key=key)
         self.hits: dict[str, Hit] = {}
-        self.query_one("#query", Input).focus()
+        self.query_one("#query", LineInput).focus()
         self.build_index()
 
     @work(thread=True, exclusive=True, group="search-index")
@@ -50,14 +51,14 @@ class SearchScreen(SltScreen):
             self.app.search_index = SearchIndex(dataset)
         self.app.call_from_thread(self.show_hits)
 
-    def on_input_changed(self, event: Input.Changed) -> None:
+    def on_input_changed(self, event: LineInput.Changed) -> None:
         self.show_hits()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def on_input_submitted(self, event: LineInput.Submitted) -> None:
         self.action_results()
 
     def show_hits(self) -> None:
-        query = self.query_one("#query", Input).value
+        query = self.query_one("#query", LineInput).value
         index = self.app.search_index
         if index is None or index.dataset is not self.app.repo.dataset:
             self.query_one("#search-status", Plain).update(t("search.indexing"))
