@@ -3,7 +3,6 @@ follow-up points, a running meeting clock, and the agency coverage line."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -70,8 +69,8 @@ class MeetingScreen(AgendaEditing, SltScreen):
         self.meeting_id = meeting_id
         self.first_item = item_id
         self._notes_item: str | None = None
-        self._notes_timer: Timer | None = None
-        self._unsaved_since: float | None = None  # monotonic time of the first keystroke not yet saved
+        self._notes_pause: Timer | None = None  # restarted by every key: fires when typing pauses
+        self._notes_deadline: Timer | None = None  # started by the first unsaved key, never restarted
         self._shown_minute = -1
         self._followed: str | None = None
 
@@ -240,18 +239,22 @@ class MeetingScreen(AgendaEditing, SltScreen):
         text = event.text_area.text
         self.show_privacy(text)
         item = self.meeting.item(self._notes_item or "")
-        if self._notes_timer is not None:
-            self._notes_timer.stop()
-            self._notes_timer = None
         if item is None or clean_notes(text) == item.notes:  # nothing that saving would change
-            self._unsaved_since = None
+            self._stop_notes_timers()
             return
-        at = time.monotonic()
-        if self._unsaved_since is None:
-            self._unsaved_since = at
-        # At a pause, and at the latest NOTES_LATEST after the first unsaved key, however fast one types.
-        delay = max(0.0, min(NOTES_PAUSE, NOTES_LATEST - (at - self._unsaved_since)))
-        self._notes_timer = self.set_timer(delay, self.save_notes)
+        # Saved at a pause, and at the latest NOTES_LATEST after the first unsaved key however fast one
+        # types: the deadline is never restarted (a timer restarted at every key once never fired).
+        if self._notes_pause is not None:
+            self._notes_pause.stop()
+        self._notes_pause = self.set_timer(NOTES_PAUSE, self.save_notes)
+        if self._notes_deadline is None:
+            self._notes_deadline = self.set_timer(NOTES_LATEST, self.save_notes)
+
+    def _stop_notes_timers(self) -> None:
+        for timer in (self._notes_pause, self._notes_deadline):
+            if timer is not None:
+                timer.stop()
+        self._notes_pause = self._notes_deadline = None
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if event.widget.id == "notes":
@@ -259,10 +262,7 @@ class MeetingScreen(AgendaEditing, SltScreen):
 
     def save_notes(self) -> None:
         """Save the editor's text if it differs from what is stored (typing paused, focus left, quit)."""
-        if self._notes_timer is not None:
-            self._notes_timer.stop()
-            self._notes_timer = None
-        self._unsaved_since = None
+        self._stop_notes_timers()
         item = self.meeting.item(self._notes_item or "")
         text = clean_notes(self.query_one("#notes", TextArea).text)
         if item is not None and text != item.notes and len(text) <= NOTES_MAX and not self.app.repo.readonly:
