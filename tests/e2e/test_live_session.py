@@ -241,3 +241,19 @@ def test_a_full_disk_opens_read_only_and_says_why(terminal, full_disk, sample_db
                              capture_output=True, text=True, timeout=60)
     assert planned.returncode == 2 and planned.stderr.count("\n") == 1, planned.stderr
     assert "Traceback" not in planned.stderr
+
+
+@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM])
+def test_a_hangup_with_a_form_open_saves_the_notes_and_ends(terminal, sample_db, sig):
+    term = open_meeting(terminal, sample_db)
+    term.send("n")
+    term.send("Notat før skjemaet ")
+    term.send("\x1b")
+    term.send("a")  # the new-item form, half filled in
+    term.wait_for("Ny sak")
+    term.send("Halvferdig")
+    term.process.send_signal(sig)
+    term.wait_exit(timeout=10)
+    assert stored_notes(sample_db) == "Notat før skjemaet "
+    with Repository.open(sample_db):  # the lock is free again
+        pass
