@@ -164,3 +164,27 @@ def test_a_broken_reference_is_explained_in_one_language(sample_db):
     assert_one_sentence_error(nb, "har en ugyldig post (forum kg: ukjent medlem «finnes-ikke»)")
     en = slt("check", "--db", str(sample_db), "--lang", "en")
     assert_one_sentence_error(en, "has an invalid record (forum kg: unknown member 'finnes-ikke')")
+
+
+@pytest.mark.parametrize("content", [
+    b'{"meta": ' + b"[" * 50_000 + b"]" * 50_000 + b"}",
+    b'{"meta": {"1": {"schema_version": ' + b"7" * 5000 + b"}}}",
+    b'{"meta": {"1": {"schema_version": 3}, "1": {"schema_version": 3}}}',
+    b'{"meta": {"1": {"schema_version": 3, "x": NaN}}}',
+], ids=["nesting", "5000 digits", "a key twice", "NaN"])
+def test_check_refuses_what_could_not_be_written_back_in_one_sentence(tmp_path, content):
+    path = tmp_path / "slt.json"
+    path.write_bytes(content)
+    done = slt("check", "--db", str(path))
+    assert_one_sentence_error(done, str(path))
+    assert path.read_bytes() == content
+
+
+def test_check_refuses_a_number_past_64_bits_in_a_record(sample_db):
+    data = json.loads(sample_db.read_bytes())
+    data["meetings"]["1"]["agenda"][0]["spent_seconds"] = 2**64
+    sample_db.write_text(json.dumps(data))
+    before = sample_db.read_bytes()
+    done = slt("check", "--db", str(sample_db))
+    assert_one_sentence_error(done, "spent_seconds")
+    assert sample_db.read_bytes() == before

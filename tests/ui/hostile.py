@@ -59,7 +59,7 @@ class Step:
 
 steps = st.lists(st.builds(Step, st.sampled_from([
     "notes", "notes_quick", "decision", "action", "new_item", "edit_item", "attendance", "substitute",
-    "guest", "timer", "down", "up", "confidential", "search_back",
+    "guest", "timer", "down", "up", "confidential", "search_back", "preview",
 ]), hostile_text, hostile_text), min_size=1, max_size=6)
 
 
@@ -170,6 +170,14 @@ async def run_step(app: SltApp, pilot, step: Step, expected: Expected) -> None:
         if not isinstance(app.screen, MeetingScreen):
             app.screen.query_one("#answer", Input).value = step.text[:400]
             await pilot.press("enter")
+    elif step.action == "preview":  # the minutes, rendered by Textual's Markdown widget, both versions
+        await pilot.press("m")
+        for _ in range(2):
+            await asyncio.sleep(0.3)
+            await pilot.pause()
+            await pilot.press("v")
+        await asyncio.sleep(0.3)
+        await pilot.pause()
     elif step.action == "search_back":
         await pilot.press("slash")
         await _paste(app, pilot, step.text)

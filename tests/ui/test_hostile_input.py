@@ -35,6 +35,7 @@ def test_the_inputs_that_once_broke_the_app():
         Step("notes", "Notat som slutter med mellomrom "),
         Step("substitute", "Kari [/x]"),
         Step("guest", "Gjest [b]", "[/b]"),
+        Step("preview"),
     ]
     path = fresh_copy()
     try:
