@@ -4,7 +4,8 @@
 
 Baseline, measured in the same run on the same meetings: a plain `json.dumps` of the meeting's
 dict (what any export of the record has to pay at least). Goal: at most 20 ms per meeting. The
-privacy scan of the public variant and the HTML page are measured too.
+privacy scan of the public variant (with its rendering, and of the rendered text alone), the scan of
+the calendar invitation, and the HTML page are measured too.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from tenyear import write
 
 from slt_tui.minutes.document import Variant, render
 from slt_tui.minutes.html import page
-from slt_tui.minutes.privacy import scan
+from slt_tui.minutes.invite import invitation
+from slt_tui.minutes.privacy import scan, scan_invitation, scan_markdown
 from slt_tui.store import Repository
 
 
@@ -50,12 +52,17 @@ def main() -> None:
     for action in raised:
         dataset = dataset.put(action)
 
+    public = render(twenty, dataset, Variant.PUBLIC)
+    cases = [i.number for i in twenty.agenda]
+    ics = invitation(twenty, dataset)
     rows = []
     for name, fn in [
         ("json.dumps (baseline)", lambda: json.dumps(twenty.model_dump(mode="json"), ensure_ascii=False)),
         ("render internal", lambda: render(twenty, dataset, Variant.INTERNAL)),
         ("render public", lambda: render(twenty, dataset, Variant.PUBLIC)),
         ("privacy scan", lambda: scan(twenty, dataset)),
+        ("  of the text alone", lambda: scan_markdown(public, cases, "nb")),
+        ("  of the invitation", lambda: scan_invitation(ics, twenty)),
         ("HTML page", lambda: page(render(twenty, dataset), "x", "nb")),
     ]:
         times = timings(fn, 50)

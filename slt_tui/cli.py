@@ -28,8 +28,9 @@ from slt_tui.errors import SltError
 from slt_tui.i18n import LANGUAGES, current_language, language_from_env, set_language, t
 from slt_tui.minutes.document import Variant
 from slt_tui.minutes.export import Export, MissingFolderError, PrivacyFindingsError, write_file
+from slt_tui.minutes.invite import InvitationFindingsError, invitation
 from slt_tui.minutes.invite import file_name as invite_file_name
-from slt_tui.minutes.invite import invitation
+from slt_tui.minutes.privacy import scan_invitation
 from slt_tui.sample import sample_path
 from slt_tui.store import DatabaseLockedError, Repository
 from slt_tui.store.atomic import FILE_MODE
@@ -102,6 +103,7 @@ def build_parser() -> Parser:
     invite.add_argument("meeting", metavar="MEETING", help=t("cli.help.export_meeting"))
     invite.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.invite_output"))
     invite.add_argument("--overwrite", action="store_true", help=t("cli.help.overwrite"))
+    invite.add_argument("--force", action="store_true", help=t("invite.help_force"))
 
     sub.add_parser("check", parents=[common], help=t("cli.help.check"))
 
@@ -235,6 +237,9 @@ def cmd_invite(args: argparse.Namespace) -> int:
     dataset = _read(args)
     meeting = dataset.meeting(args.meeting)
     payload = invitation(meeting, dataset, current_language())
+    findings = [] if args.force else scan_invitation(payload, meeting)
+    if findings:  # it goes as far as the public minutes, and is refused as they are
+        raise InvitationFindingsError(findings)
     if args.output is None:
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()

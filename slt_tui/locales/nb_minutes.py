@@ -46,11 +46,12 @@ MINUTES: dict[str, str] = {
     "minutes.next": "Neste møte",
     "minutes.next.at": "{date} kl. {time}",
     "minutes.next.unset": "Ikke fastsatt.",
-    "privacy.finding": "Sak {number}, {field}: {kind}",
-    "privacy.field.title": "tittel",
-    "privacy.field.notes": "notater",
-    "privacy.field.decision": "vedtak",
-    "privacy.field.action": "oppfølgingspunkt",
+    "privacy.finding": "{place}: {kind}",
+    "privacy.place.case": "Sak {number}",
+    "privacy.place.section_case": "{section}, sak {number}",
+    "privacy.section.header": "Møteopplysningene øverst",
+    "privacy.section.summary": "Emne",
+    "privacy.section.participants": "Deltakere",
     "privacy.kind.national_id": "fødselsnummer eller D-nummer",
     "privacy.kind.phone": "telefonnummer",
     "privacy.kind.email": "e-postadresse",
@@ -74,4 +75,9 @@ MINUTES: dict[str, str] = {
     "invite.no_agenda": "Sakslisten kommer.",
     "invite.item": "Sak {number} {title} ({minutes} min)",
     "invite.title": "Kalenderinnkalling (.ics)",
+    "invite.privacy_confirm": ("Kalenderinnkallingen ser ut til å inneholde personopplysninger:\n{findings}\n\n"
+                               "Skrive den likevel?"),
+    "invite.help_force": "skriv innkallingen selv om teksten ser ut til å ha personopplysninger",
+    "error.invite_privacy_findings": ("Kalenderinnkallingen ble ikke skrevet: teksten ser ut til å inneholde "
+                                      "personopplysninger ({count} funn, under); fjern dem, eller bruk --force."),
 }

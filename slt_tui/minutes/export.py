@@ -70,7 +70,9 @@ class Export:
 
     def findings(self) -> list[Finding]:
         """Personal data found in what a public export would show; nothing for internal minutes."""
-        return scan(self.meeting, self.dataset) if self.variant is Variant.PUBLIC else []
+        if self.variant is not Variant.PUBLIC:
+            return []
+        return scan(self.meeting, self.dataset, Variant.PUBLIC, self.lang, self.municipality)
 
     def text(self) -> str:
         markdown = render(self.meeting, self.dataset, self.variant, self.lang, self.municipality)

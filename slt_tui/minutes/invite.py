@@ -3,6 +3,11 @@
 Written with `icalendar`, a maintained library, so that folding, escaping and the time zone are done
 as RFC 5545 wants and Outlook, Google Calendar and Thunderbird import it. The time zone is
 Europe/Oslo, with its VTIMEZONE included.
+
+An invitation travels as far as the public minutes, so it carries only what they show: the forum,
+time and place, each case's number and title (a confidential case's too, as the public minutes list
+it), and the members' names and addresses. Notes, decisions and follow-up points never go in, and
+the privacy guard reads it before it is written (`privacy.scan_invitation`).
 """
 
 from __future__ import annotations
@@ -14,9 +19,16 @@ import icalendar
 from slt_tui.domain.clock import now
 from slt_tui.domain.dataset import Dataset
 from slt_tui.domain.models import Meeting
+from slt_tui.minutes.export import PrivacyFindingsError
 from slt_tui.wording import say
 
 MIN_LENGTH = timedelta(minutes=30)
+
+
+class InvitationFindingsError(PrivacyFindingsError):
+    """The invitation would carry what looks like personal data; `findings` says where."""
+
+    key = "error.invite_privacy_findings"
 
 
 def invitation(meeting: Meeting, dataset: Dataset, lang: str = "nb") -> bytes:

@@ -1,113 +1,137 @@
-"""The privacy guard: finds what must not reach public minutes about young people.
+"""The privacy guard: finds what must not be published about young people, in what is published.
 
-It looks for Norwegian national identity numbers (fødselsnummer, with D-numbers, H-numbers and the
-synthetic test numbers included: 11 digits whose date is possible and whose two mod-11 control digits
-are right), Norwegian phone numbers and e-mail addresses. A finding says where and what kind, never
-the number itself, so the warning can be shown on a projector.
+It scans the documents as written, not a list of fields, so that no field can be forgotten: the
+public minutes as a reader sees the Markdown (markdown-it-py's tokens, so escapes, emphasis and line
+breaks never split a number), and the human-readable text of the calendar invitation (subject,
+description, place, the names of those invited). Each piece of text goes through the one scanner,
+`kinds_in` (in `personal_data`). A finding says where (the case, or else the section) and what kind,
+never the text itself, so the warning can be shown on a projector.
 """
 
 from __future__ import annotations
 
-import calendar
-import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+import icalendar
+
 from slt_tui.domain.dataset import Dataset
-from slt_tui.domain.follow_up import raised_in, reviews_at
 from slt_tui.domain.models import Meeting
-from slt_tui.minutes.document import Variant, origin_item, shows_action, shows_content
+from slt_tui.i18n import current_language
+from slt_tui.minutes.document import Variant, render
+from slt_tui.minutes.personal_data import Kind, kinds_in, kinds_in_each, national_id_valid
+from slt_tui.minutes.reading import Piece, pieces
 from slt_tui.wording import say
 
-_WEIGHTS_1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
-_WEIGHTS_2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
-
-# Eleven digits, also written as the date and the personal number apart: `010190 12345`.
-_ELEVEN = re.compile(r"(?<!\d)(?<!\d[.,])(\d{6})[ \-]?(\d{5})(?!\d)(?![.,]\d)")
-# Eight digits starting 2–9, as typed in Norway: 91234567, 912 34 567, 91 23 45 67, with +47 or 0047.
-_PHONE = re.compile(
-    r"(?<![\w+])(?<!\d[.,/])(?:(?:\+|00)47[ ]?)?"
-    r"(?:[2-9]\d{7}|[2-9]\d\d [0-9]{2} [0-9]{3}|[2-9]\d(?: \d\d){3})"
-    r"(?!\w)(?![.,/]\d)")
-_EMAIL = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
+__all__ = ["Finding", "Kind", "Section", "kinds_in", "national_id_valid", "scan", "scan_invitation",
+           "scan_markdown"]
 
 
-class Kind(StrEnum):
-    NATIONAL_ID = "national_id"
-    PHONE = "phone"
-    EMAIL = "email"
+class Section(StrEnum):
+    """Where in a document a finding is; the value is the key of the section's name, which for the
+    minutes is their heading, so a finding is told in the words the reader sees."""
+
+    HEADER = "privacy.section.header"
+    ATTENDANCE = "minutes.attendance"
+    AGENDA = "minutes.agenda"
+    FOLLOW_UP = "minutes.follow_up"
+    NEW_ACTIONS = "minutes.new_actions"
+    NEXT_MEETING = "minutes.next"
+    SUMMARY = "privacy.section.summary"
+    PLACE = "minutes.label.place"
+    PARTICIPANTS = "privacy.section.participants"
 
 
-class Field(StrEnum):
-    TITLE = "title"
-    NOTES = "notes"
-    DECISION = "decision"
-    ACTION = "action"
+_MINUTES_SECTIONS = (Section.ATTENDANCE, Section.AGENDA, Section.FOLLOW_UP, Section.NEW_ACTIONS,
+                     Section.NEXT_MEETING)
+# Sections whose tables start each row with the case a point was raised in.
+_CASE_COLUMN = (Section.FOLLOW_UP, Section.NEW_ACTIONS)
 
 
 @dataclass(frozen=True)
 class Finding:
-    number: str
-    """The case number of the item the text belongs to."""
-    field: Field
+    section: Section
+    case: str
+    """The case number the text belongs to, or empty."""
     kind: Kind
 
     def sentence(self, lang: str | None = None) -> str:
-        """`Sak 08/26, notater: fødselsnummer`: where and what, never the text found."""
-        return say("privacy.finding", lang, number=self.number, field=say(f"privacy.field.{self.field.value}", lang),
-                   kind=say(f"privacy.kind.{self.kind.value}", lang))
+        """`Sak 08/26: fødselsnummer`, `Oppmøte: telefonnummer`: where and what, never the text found."""
+        if self.case and self.section is Section.AGENDA:
+            place = say("privacy.place.case", lang, number=self.case)
+        elif self.case:
+            place = say("privacy.place.section_case", lang, section=say(self.section.value, lang), number=self.case)
+        else:
+            place = say(self.section.value, lang)
+        return say("privacy.finding", lang, place=place, kind=say(f"privacy.kind.{self.kind.value}", lang))
 
 
-def national_id_valid(digits: str) -> bool:
-    """Whether 11 digits are a possible national identity number: a real date (D-, H- and synthetic
-    numbers shift day or month) and both mod-11 control digits right."""
-    if len(digits) != 11 or not digits.isascii() or not digits.isdigit():
-        return False
-    numbers = [int(d) for d in digits]
-    for weights, position in ((_WEIGHTS_1, 9), (_WEIGHTS_2, 10)):
-        control = 11 - sum(w * n for w, n in zip(weights, numbers, strict=False)) % 11
-        if control == 11:
-            control = 0
-        if control == 10 or control != numbers[position]:
-            return False
-    day, month = int(digits[:2]), int(digits[2:4])
-    day -= 40 if day > 40 else 0  # D-number
-    month -= 80 if month > 80 else 40 if month > 40 else 0  # synthetic test number, H-number
-    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]  # 2000: 29 February is possible
+def scan(meeting: Meeting, dataset: Dataset, variant: Variant = Variant.PUBLIC, lang: str | None = None,
+         municipality: str = "") -> list[Finding]:
+    """Every finding in the minutes of `variant` as rendered, in the order of the minutes."""
+    lang = lang or current_language()
+    return scan_markdown(render(meeting, dataset, variant, lang, municipality), [i.number for i in meeting.agenda],
+                         lang)
 
 
-def kinds_in(text: str) -> list[Kind]:
-    """The kinds of personal data `text` seems to hold, each once, in a fixed order."""
-    found = []
-    if any(national_id_valid(m.group(1) + m.group(2)) for m in _ELEVEN.finditer(text)):
-        found.append(Kind.NATIONAL_ID)
-    if _PHONE.search(text):
-        found.append(Kind.PHONE)
-    if _EMAIL.search(text):
-        found.append(Kind.EMAIL)
-    return found
+def scan_markdown(markdown: str, cases: Sequence[str], lang: str | None = None) -> list[Finding]:
+    """Every finding in a document laid out as the minutes are: sections under `##` headings in
+    `lang`, and under the agenda one `###` heading per case, numbered `cases` in that order."""
+    return _findings(_places(pieces(markdown), cases, lang or current_language()))
 
 
-def scan(meeting: Meeting, dataset: Dataset, variant: Variant = Variant.PUBLIC) -> list[Finding]:
-    """Every finding in the text the minutes of `variant` would show, in the order of the minutes."""
-    return [Finding(number, field, kind) for number, field, text in _texts(meeting, dataset, variant)
-            for kind in kinds_in(text)]
+def scan_invitation(payload: bytes, meeting: Meeting) -> list[Finding]:
+    """Every finding in the text of the iCalendar invitation to `meeting`, in the order written.
+
+    The addresses in ATTENDEE and ORGANIZER are not looked at: they are what makes it an invitation.
+    """
+    texts: list[tuple[Section, str, str]] = []
+    for event in icalendar.Calendar.from_ical(payload).walk("VEVENT"):
+        texts.append((Section.SUMMARY, "", str(event.get("summary", ""))))
+        waiting = (i.number for i in meeting.agenda)
+        case = next(waiting, "")
+        for line in str(event.get("description", "")).split("\n"):
+            if case and case in line:
+                texts += _around(Section.AGENDA, case, line)
+                case = next(waiting, "")
+            else:
+                texts.append((Section.AGENDA, "", line))
+        texts.append((Section.PLACE, "", str(event.get("location", ""))))
+        for name in ("organizer", "attendee"):
+            people = event.get(name, [])
+            for person in people if isinstance(people, list) else [people]:
+                texts.append((Section.PARTICIPANTS, "", str(person.params.get("CN", ""))))
+    return _findings(texts)
 
 
-def _texts(meeting: Meeting, dataset: Dataset, variant: Variant) -> Iterator[tuple[str, Field, str]]:
-    for item in meeting.agenda:
-        yield item.number, Field.TITLE, item.title
-        if shows_content(item, variant):
-            yield item.number, Field.NOTES, item.notes
-            for decision in item.decisions:
-                yield item.number, Field.DECISION, decision.text
-    for action in raised_in(meeting, dataset):
-        if shows_action(action, dataset, variant):
-            yield origin_item(action, dataset).number, Field.ACTION, action.title
-    for review in reviews_at(meeting, dataset):
-        if shows_action(review.action, dataset, variant):
-            number = origin_item(review.action, dataset).number
-            yield number, Field.ACTION, review.action.title
-            if review.update:
-                yield number, Field.ACTION, review.update.comment
+def _findings(places: Iterable[tuple[Section, str, str]]) -> list[Finding]:
+    places = list(places)
+    found = (Finding(section, case, kind) for (section, case, _), kinds in zip(
+        places, kinds_in_each([text for _, _, text in places]), strict=True) for kind in kinds)
+    return list(dict.fromkeys(found))  # each place and kind once, in the order of the document
+
+
+def _around(section: Section, case: str, text: str) -> list[tuple[Section, str, str]]:
+    """The text on either side of the case number in `Sak 08/26 …`, read apart, so that digits at
+    the start of a title are not read as one number with the case number's."""
+    before, _, after = text.partition(case)
+    return [(section, case, before), (section, case, after)]
+
+
+def _places(read: Iterable[Piece], cases: Sequence[str], lang: str) -> Iterator[tuple[Section, str, str]]:
+    """Each piece's text with its section and case: the case of the `###` heading above it, or in
+    the follow-up tables the case its row was raised in."""
+    headings = {say(s.value, lang): s for s in _MINUTES_SECTIONS}
+    section, case, waiting = Section.HEADER, "", iter(cases)
+    for piece in read:
+        if piece.tag == "h2":
+            section, case = headings.get(piece.text, section), ""
+        elif piece.tag == "h3" and section is Section.AGENDA:
+            case = next(waiting, "")
+            if case:
+                yield from _around(section, case, piece.text)
+                continue
+        elif piece.tag == "td" and piece.column == 1 and section in _CASE_COLUMN:
+            case = piece.text
+        yield section, case, piece.text

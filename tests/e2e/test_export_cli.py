@@ -62,7 +62,7 @@ def test_public_export_with_personal_data_writes_nothing_and_lists_where(sample_
     assert done.returncode == 2 and not target.exists()
     lines = done.stderr.splitlines()
     assert lines[0].startswith("slt-tui: Det offentlige referatet ble ikke skrevet") and "--force" in lines[0]
-    assert lines[1:] == ["  Sak 09/26, notater: telefonnummer", "  Sak 09/26, notater: e-postadresse"]
+    assert lines[1:] == ["  Sak 09/26: telefonnummer", "  Sak 09/26: e-postadresse"]
     assert "912" not in done.stderr and "example" not in done.stderr
     stdout = slt("--db", str(sample_db), "export", MEETING, "--public")
     assert stdout.returncode == 2 and stdout.stdout == ""

@@ -45,6 +45,34 @@ def test_invite_writes_an_ics_that_parses(sample_db, tmp_path):
     assert stdout.returncode == 0 and stdout.stdout.startswith("BEGIN:VCALENDAR")
 
 
+def test_invite_with_personal_data_writes_nothing_and_lists_where(sample_db, tmp_path):
+    with Repository.open(sample_db) as repo:
+        meeting = repo.dataset.meeting("kg-2026-12-08")
+        item = meeting.agenda[3].model_copy(update={"title": "Eleven (fnr. 148389 971 80)"})
+        repo.save(meeting.model_copy(update={"agenda": (*meeting.agenda[:3], item, *meeting.agenda[4:]),
+                                             "location": "Rådhuset, ring 912 34 567"}))
+    out = tmp_path / "out"
+    out.mkdir()
+    done = slt("--db", str(sample_db), "invite", "kg-2026-12-08", "-o", str(out))
+    assert done.returncode == 2 and list(out.iterdir()) == []
+    lines = done.stderr.splitlines()
+    assert lines[0].startswith("slt-tui: Kalenderinnkallingen ble ikke skrevet") and "--force" in lines[0]
+    assert lines[1:] == ["  Sak 13/26: fødselsnummer eller D-nummer", "  Sted: telefonnummer"]
+    assert "912" not in done.stderr and "148389" not in done.stderr
+    stdout = slt("--db", str(sample_db), "invite", "kg-2026-12-08")
+    assert stdout.returncode == 2 and stdout.stdout == ""
+    english = slt("--db", str(sample_db), "--lang", "en", "invite", "kg-2026-12-08")
+    assert english.stderr.splitlines()[1:] == ["  Case 13/26: national identity number or D-number",
+                                               "  Place: phone number"]
+    forced = slt("--db", str(sample_db), "invite", "kg-2026-12-08", "--force", "-o", str(out))
+    assert forced.returncode == 0, forced.stderr
+    event = next(iter(icalendar.Calendar.from_ical((out / "innkalling-kg-2026-12-08.ics").read_bytes())
+                      .walk("VEVENT")))
+    assert str(event["location"]) == "Rådhuset, ring 912 34 567"
+    assert_one_sentence_error(slt("--db", str(sample_db), "invite", "kg-2026-12-08", "--force", "-o", str(out)),
+                              "finnes allerede")  # --force lets personal data through, not over a file
+
+
 def test_actions_filter_by_status_and_overdue_and_show_history(sample_db):
     done = json.loads(slt("--db", str(sample_db), "actions", "--status", "done", "--json").stdout)
     assert [a["id"] for a in done] == ["a-kai-kartlegging"]

@@ -117,7 +117,7 @@ def test_public_export_with_findings_writes_nothing_unless_forced(sample, tmp_pa
     export = Export(meeting, dataset, Variant.PUBLIC)
     with pytest.raises(PrivacyFindingsError) as caught:
         export.write(tmp_path)
-    assert [f.sentence("nb") for f in caught.value.findings] == ["Sak 09/26, notater: telefonnummer"]
+    assert [f.sentence("nb") for f in caught.value.findings] == ["Sak 09/26: telefonnummer"]
     assert list(tmp_path.iterdir()) == []
     assert "912 34 567" in export.write(tmp_path, force=True).read_text(encoding="utf-8")
     assert Export(meeting, dataset, Variant.INTERNAL).findings() == []  # internal minutes are not public

@@ -14,6 +14,7 @@ from slt_tui.domain.series import escalate, is_steering, looks_individual, next_
 from slt_tui.i18n import current_language, t
 from slt_tui.minutes.export import MissingFolderError, write_file
 from slt_tui.minutes.invite import file_name, invitation
+from slt_tui.minutes.privacy import Finding, scan_invitation
 from slt_tui.store.settings import export_folder
 from slt_tui.ui.modals.base import FormModal, field
 from slt_tui.ui.modals.questions import AskText, Confirm, confirm_each
@@ -79,28 +80,36 @@ def escalate_item(app: SltApp, meeting_id: str, item_id: str) -> None:
 
 
 def invite(app: SltApp, meeting_id: str) -> None:
-    """Ask for a folder, then write the meeting's .ics there (asking before replacing one).
+    """Ask for a folder, then write the meeting's .ics there: personal data the privacy guard finds
+    in it is listed and asked about first, as for a public export, and a file is never replaced unasked.
 
-    The folder and the file are looked at on the writer thread, like every other disk access.
+    The folder, the file and the scan are looked at on the writer thread, like every other disk access;
+    what is written is the invitation that was scanned.
     """
 
     def chosen(folder_text: str | None) -> None:
         if folder_text:
-            app.writer.submit(lambda: target(Path(folder_text).expanduser()), ask)
+            app.writer.submit(lambda: prepare(Path(folder_text).expanduser()), ask)
 
-    def target(folder: Path) -> tuple[Path, bool]:
+    def prepare(folder: Path) -> tuple[Path, bytes, list[Finding], bool]:
         if not folder.is_dir():
             raise MissingFolderError(folder=folder)
-        path = folder / file_name(app.repo.dataset.meeting(meeting_id))
-        return path, path.exists()
+        dataset = app.repo.dataset  # after the saves submitted before this one
+        meeting = dataset.meeting(meeting_id)
+        payload = invitation(meeting, dataset, current_language())
+        path = folder / file_name(meeting)
+        return path, payload, scan_invitation(payload, meeting), path.exists()
 
-    def ask(found: tuple[Path, bool]) -> None:
-        path, exists = found
-        questions = [t("export.overwrite", path=path)] if exists else []
-        confirm_each(app, questions, lambda: app.writer.submit(
-            lambda: write_file(path, invitation(app.repo.dataset.meeting(meeting_id), app.repo.dataset,
-                                                current_language())),
-            lambda _: app.notify(t("export.done", path=path))))
+    def ask(prepared: tuple[Path, bytes, list[Finding], bool]) -> None:
+        path, payload, findings, exists = prepared
+        questions = []
+        if findings:
+            listed = "\n".join(f"• {f.sentence()}" for f in findings)
+            questions.append(t("invite.privacy_confirm", findings=listed))
+        if exists:
+            questions.append(t("export.overwrite", path=path))
+        confirm_each(app, questions, lambda: app.writer.submit(lambda: write_file(path, payload),
+                                                               lambda _: app.notify(t("export.done", path=path))))
 
     app.push_screen(AskText(t("invite.title"), t("export.folder"), str(export_folder())), chosen)
 
