@@ -32,7 +32,7 @@ from slt_tui.minutes.invite import InvitationFindingsError, invitation
 from slt_tui.minutes.invite import file_name as invite_file_name
 from slt_tui.minutes.privacy import scan_invitation
 from slt_tui.sample import sample_path
-from slt_tui.store import DatabaseLockedError, Repository
+from slt_tui.store import CannotWriteError, DatabaseLockedError, Repository
 from slt_tui.store.atomic import FILE_MODE
 from slt_tui.store.paths import database_path, ensure_folder
 from slt_tui.wording import action_status, date_time
@@ -335,6 +335,9 @@ def _run_app(path: Path, args: argparse.Namespace, cleanup: Callable[[], None] |
         except DatabaseLockedError as exc:
             read_only_reason = exc.sentence()
             repo = Repository.open(path, readonly=True)
+        except CannotWriteError as exc:  # a folder or file one may only read, a full disk: read, and say why
+            read_only_reason = t("app.cannot_write", reason=exc.sentence())
+            repo = Repository.open(path, readonly=True)
         from slt_tui.ui.app import SltApp  # Textual only when the app really starts
     finally:
         gc.freeze()
@@ -348,6 +351,8 @@ def _run_app(path: Path, args: argparse.Namespace, cleanup: Callable[[], None] |
         if cleanup:
             app.at_exit.append(cleanup)
         app.run(mouse=args.mouse)
+    if app.unsaved is not None:  # said where it stays readable, once the screen is gone
+        print(f"slt-tui: {app.unsaved.sentence()}", file=sys.stderr)
     return app.return_code or 0
 
 

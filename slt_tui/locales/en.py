@@ -16,9 +16,18 @@ MESSAGES: dict[str, str] = {
     "error.db_locked": ("The database {path} is in use by {user} on {host} (process {pid}) since {since}; "
                         "only one session can write at a time."),
     "error.db_read_only": "The database {path} is open read-only; the change was not saved.",
+    "error.db_cannot_write": "Cannot write to {path} ({reason}).",
+    "error.db_conflict": ("The change was not saved: {path} was changed by another program since this session read "
+                          "it{holder}. The file is as it was."),
+    "error.holder_note": " (now in use by {user} on {host}, process {pid}, since {since})",
+    "app.cannot_write": "{reason} The database is open read-only.",
+    "app.conflict": "{reason} This session now only shows; start slt-tui again to write.",
+    "app.rescued": "What you typed that was not saved is in {path}.",
     "error.db_write": "Could not save to {path} ({reason}); the file still holds the previous version.",
     "error.db_is_folder": "{path} is a folder, not a database file.",
     "error.db_no_folder": "Cannot create {path}: the folder {folder} does not exist.",
+    "error.save_timeout": "The disk did not answer when the program ended; the last changes may not have been saved.",
+    "notes.too_long": "The note is too long ({length} characters; at most {limit}); it is saved once shorter.",
     "error.backup_hint": " Newest backup: {backup}",
     "error.io": "Could not read or write {path}: {reason}.",
     "error.bad_option": "{detail}",

@@ -16,9 +16,18 @@ MESSAGES: dict[str, str] = {
     "error.db_locked": ("Databasen {path} er i bruk av {user} på {host} (prosess {pid}) siden {since}; "
                         "bare én økt kan skrive om gangen."),
     "error.db_read_only": "Databasen {path} er åpnet bare for lesing; endringen ble ikke lagret.",
+    "error.db_cannot_write": "Kan ikke skrive til {path} ({reason}).",
+    "error.db_conflict": ("Endringen ble ikke lagret: {path} er endret av et annet program siden denne økten leste "
+                          "den{holder}. Filen er som den var."),
+    "error.holder_note": " (nå i bruk av {user} på {host}, prosess {pid}, siden {since})",
+    "app.cannot_write": "{reason} Databasen er åpnet bare for lesing.",
+    "app.conflict": "{reason} Denne økten viser nå bare; start slt-tui på nytt for å skrive.",
+    "app.rescued": "Det du skrev og som ikke ble lagret, står i {path}.",
     "error.db_write": "Kunne ikke lagre til {path} ({reason}); filen har fortsatt forrige versjon.",
     "error.db_is_folder": "{path} er en mappe, ikke en databasefil.",
     "error.db_no_folder": "Kan ikke opprette {path}: mappen {folder} finnes ikke.",
+    "error.save_timeout": "Disken svarte ikke da programmet ble avsluttet; de siste endringene er kanskje ikke lagret.",
+    "notes.too_long": "Notatet er for langt ({length} tegn; høyst {limit}) og lagres ikke før det er kortere.",
     "error.backup_hint": " Nyeste sikkerhetskopi: {backup}",
     "error.io": "Kunne ikke lese eller skrive {path}: {reason}.",
     "error.bad_option": "{detail}",

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.widgets import Select
 
 from slt_tui.domain.clock import format_date, today
 from slt_tui.domain.series import escalate, is_steering, looks_individual, next_planned, plan
@@ -18,6 +17,7 @@ from slt_tui.minutes.privacy import Finding, scan_invitation
 from slt_tui.store.settings import export_folder
 from slt_tui.ui.modals.base import FormModal, field
 from slt_tui.ui.modals.questions import AskText, Confirm, confirm_each
+from slt_tui.ui.widgets.plain import PlainSelect
 
 if TYPE_CHECKING:
     from slt_tui.ui.app import SltApp
@@ -32,11 +32,11 @@ class EscalateForm(FormModal[str]):
         self.choices = choices
 
     def compose_fields(self) -> ComposeResult:
-        yield from field(t("escalate.to"), Select(self.choices, prompt=t("form.choose"), id="target"))
+        yield from field(t("escalate.to"), PlainSelect(self.choices, prompt=t("form.choose"), id="target"))
 
     def build(self) -> str:
         target = self.value("target")
-        if target is Select.NULL:
+        if target is PlainSelect.NULL:
             raise ValueError(t("form.required"))
         return target
 

@@ -16,7 +16,7 @@ from textual.worker import get_current_worker
 from slt_tui.i18n import current_language, t
 from slt_tui.minutes.document import Variant, render
 from slt_tui.minutes.html import parser
-from slt_tui.minutes.privacy import Finding, scan
+from slt_tui.minutes.privacy import Finding, scan_markdown
 from slt_tui.ui.modals.export import export_minutes
 from slt_tui.ui.screens.base import SltScreen
 from slt_tui.ui.widgets.footer import KeyFooter
@@ -57,7 +57,9 @@ class MinutesScreen(SltScreen):
         dataset = self.app.repo.dataset
         meeting = dataset.meeting(self.meeting_id)
         text = render(meeting, dataset, variant, current_language(), self.app.repo.municipality)
-        findings = scan(meeting, dataset, variant) if variant is Variant.PUBLIC else []
+        # The text shown is the text scanned: the same rendering, municipality and language included.
+        public = variant is Variant.PUBLIC
+        findings = scan_markdown(text, [i.number for i in meeting.agenda], current_language()) if public else []
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.shown, text, findings)
 
