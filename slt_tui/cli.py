@@ -18,16 +18,19 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from pydantic import ValidationError
+
 from slt_tui import __version__
 from slt_tui.domain import Dataset
-from slt_tui.domain.clock import format_date, parse_date, today
+from slt_tui.domain.clock import MAX_YEAR, MIN_YEAR, DateRangeError, format_date, parse_date, today
+from slt_tui.domain.explain import Explained
 from slt_tui.domain.models import ActionItem, ActionStatus, Forum
 from slt_tui.domain.series import plan
 from slt_tui.domain.standard import STANDARD_AGENCIES
-from slt_tui.errors import SltError
+from slt_tui.errors import DomainError, SltError
 from slt_tui.i18n import LANGUAGES, current_language, language_from_env, set_language, t
 from slt_tui.minutes.document import Variant
-from slt_tui.minutes.export import Export, MissingFolderError, PrivacyFindingsError, write_file
+from slt_tui.minutes.export import Export, ExportWriteError, MissingFolderError, PrivacyFindingsError, write_file
 from slt_tui.minutes.invite import InvitationFindingsError, invitation
 from slt_tui.minutes.invite import file_name as invite_file_name
 from slt_tui.minutes.privacy import scan_invitation
@@ -137,6 +140,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         return _fail(exc.sentence(), *(f"  {finding.sentence()}" for finding in exc.findings))
     except SltError as exc:
         return _fail(exc.sentence())
+    except ValidationError as exc:  # a record built from what was given breaks a rule of the models
+        return _fail(DomainError(detail=Explained(exc)).sentence())
     except BrokenPipeError:
         # The reader went away (`slt-tui export … | head`): not an error, and nothing more to say.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -223,6 +228,8 @@ def _action_json(a: ActionItem, history: bool) -> dict:
 def cmd_plan(args: argparse.Namespace) -> int:
     try:
         day = parse_date(args.date) if args.date else None
+    except DateRangeError:
+        return _fail(t("cli.date_range", value=args.date, low=MIN_YEAR, high=MAX_YEAR))
     except ValueError:
         return _fail(t("cli.bad_date", value=args.date))
     with Repository.open(database_path(getattr(args, "db", None))) as repo:
@@ -410,8 +417,10 @@ def output_path(output: str | os.PathLike[str], default_name: str) -> Path:
     if raw.endswith(("/", os.sep)) and not path.is_dir():
         try:
             path.mkdir()  # the usual permissions: the documents themselves carry theirs
-        except FileNotFoundError:
-            raise MissingFolderError(folder=str(path.parent)) from None
+        except OSError as exc:
+            if not path.parent.is_dir():
+                raise MissingFolderError(folder=str(path.parent)) from None
+            raise ExportWriteError(path=path, reason=exc.strerror or exc) from None
     return path / default_name if path.is_dir() else path
 
 

@@ -26,7 +26,9 @@ def parse_date(text: str) -> date:
     """Parse `dd.mm.yyyy` or `yyyy-mm-dd`; raise ValueError with the expected form otherwise."""
     if len(text) == 10 and text[4] == "-" and text[7] == "-" and text.isascii():
         with suppress(ValueError):  # the form the database stores: one C call, no regex
-            return date.fromisoformat(text)
+            parsed = date.fromisoformat(text)
+            if MIN_YEAR <= parsed.year <= MAX_YEAR:
+                return parsed
     text = text.strip()
     if m := _NORWEGIAN.match(text):
         day, month, year = (int(g) for g in m.groups())
@@ -35,9 +37,16 @@ def parse_date(text: str) -> date:
     else:
         raise ValueError(f"'{text}' is not a date; write it as dd.mm.yyyy or yyyy-mm-dd")
     try:
-        return date(year, month, day)
+        day_ = date(year, month, day)
     except ValueError:
         raise ValueError(f"'{text}' is not a date in the calendar") from None
+    if not MIN_YEAR <= day_.year <= MAX_YEAR:
+        raise DateRangeError(f"'{text}' is outside the years {MIN_YEAR}–{MAX_YEAR}")
+    return day_
+
+
+class DateRangeError(ValueError):
+    """A real date, but in a year no meeting can be in."""
 
 
 def format_date(value: date) -> str:
@@ -53,14 +62,29 @@ def today() -> date:
     return now().date()
 
 
+MIN_YEAR, MAX_YEAR = 1900, 2199
+"""The years a meeting or a due date may fall in: far beyond any real one, and far inside what date
+arithmetic (a meeting's end, the next meeting, a time zone) can do without overflowing."""
+
+
+def _in_years(value: date) -> None:
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise PydanticCustomError("date_range", "must be in the years {low}–{high}",
+                                  {"low": MIN_YEAR, "high": MAX_YEAR})
+
+
 def _to_date(value: Any) -> Any:
     if isinstance(value, datetime):
         raise PydanticCustomError("not_a_date", "must be a date without a time of day")
     if isinstance(value, date):
+        _in_years(value)
         return value
     if isinstance(value, str):
         try:
             return parse_date(value)
+        except DateRangeError:
+            raise PydanticCustomError("date_range", "must be in the years {low}–{high}",
+                                      {"low": MIN_YEAR, "high": MAX_YEAR}) from None
         except ValueError as exc:
             raise PydanticCustomError("not_a_date", "{reason}", {"reason": str(exc)}) from None
     raise PydanticCustomError("not_a_date", "must be a date (dd.mm.yyyy)")
@@ -77,6 +101,7 @@ def _to_oslo(value: Any) -> Any:
             raise PydanticCustomError("not_a_datetime", "'{text}' is not a date and time", {"text": value}) from None
     elif not isinstance(value, datetime):
         raise PydanticCustomError("not_a_datetime", "must be a date and time")
+    _in_years(value)  # before any time-zone arithmetic, which overflows near the years 1 and 9999
     if value.tzinfo is None:
         value = value.replace(tzinfo=OSLO)
     if value.tzinfo is OSLO:

@@ -63,7 +63,9 @@ def plan(dataset: Dataset, forum_id: str, today: date, follow_up_title: str, *, 
 
     items = [AgendaItem(id=f"s{n}", number="01/00", title=s.title, kind=s.kind, planned_minutes=s.planned_minutes)
              for n, s in enumerate(forum.standing_items, 1)]
-    meeting = Meeting(id=_free_id(dataset, f"{forum_id}-{starts:%Y-%m-%d}"), forum=forum_id, starts_at=starts,
+    # A forum id may be 64 characters; the meeting's id takes the date and room for a "-2" as well.
+    meeting_id = _free_id(dataset, f"{forum_id[:49].rstrip('-')}-{starts:%Y-%m-%d}")
+    meeting = Meeting(id=meeting_id, forum=forum_id, starts_at=starts,
                       location=last.location if last else "", chair=last.chair if last else None,
                       minute_taker=last.minute_taker if last else None, previous=last.id if last else None)
     if reviews_at(meeting, dataset) and not any(i.kind is ItemKind.FOLLOW_UP for i in items):

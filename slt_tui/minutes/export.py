@@ -17,6 +17,7 @@ from slt_tui.minutes.document import Variant, render
 from slt_tui.minutes.html import page
 from slt_tui.minutes.privacy import Finding, scan
 from slt_tui.store.atomic import FILE_MODE, atomic_write
+from slt_tui.store.errors import NotARegularFileError
 from slt_tui.wording import say
 
 PUBLIC_MODE = 0o644
@@ -96,6 +97,9 @@ class Export:
 
 def write_file(path: Path, payload: bytes, mode: int = PUBLIC_MODE, *, overwrite: bool = True) -> None:
     """Write a document whole or not at all; ExportExistsError / ExportWriteError say what went wrong."""
+    path = path.resolve() if path.is_symlink() else path  # a link to a document: write the document
+    if path.exists() and not path.is_file():  # a device or a pipe would be replaced, not written to
+        raise NotARegularFileError(path=path)
     if not overwrite and path.exists():
         raise ExportExistsError(path=path)
     try:

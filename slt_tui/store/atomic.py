@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import gc
 import json
+import math
 import os
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +110,20 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return obj
 
 
+def _exact_float(text: str) -> float:
+    """A JSON number with a fraction or exponent, refused unless the writer would write back the same
+    number: `1e400` becomes infinity (written as null), `1.00000000000000000001` becomes 1.0."""
+    value = float(text)
+    if not math.isfinite(value) or Decimal(text) != Decimal(repr(value)):
+        raise ValueError(f"the number {text[:40]} cannot be kept exactly")
+    return value
+
+
+_RECORD_KEY = re.compile(r"[1-9][0-9]{0,17}")
+"""A document id as TinyDB writes it: a whole number, no leading zero (TinyDB reads `03` as 3, and
+the record under `3` would be lost), small enough to stay a number everywhere."""
+
+
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
 
@@ -118,7 +135,8 @@ def parse(payload: bytes, path: Path) -> Raw:
     if not payload.strip():
         raise CorruptDatabaseError(path=str(path), detail="the file is empty")
     try:
-        raw = json.loads(payload, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
+        raw = json.loads(payload, object_pairs_hook=_unique_keys, parse_constant=_no_constant,
+                         parse_float=_exact_float)
     except UnicodeDecodeError as exc:
         raise CorruptDatabaseError(path=str(path), detail=f"byte {exc.start} is not UTF-8 text") from None
     except json.JSONDecodeError as exc:
@@ -134,9 +152,9 @@ def parse(payload: bytes, path: Path) -> Raw:
     if not isinstance(raw, dict) or not all(isinstance(t, dict) for t in raw.values()):
         raise CorruptDatabaseError(path=str(path), detail="the file does not hold tables of records")
     for name, table in raw.items():
-        bad = next((k for k in table if not (k.isascii() and k.isdigit())), None)
+        bad = next((k for k in table if not _RECORD_KEY.fullmatch(k)), None)
         if bad is not None:
-            detail = f"table {name} has a record key '{bad}' that is not a number"
+            detail = f"table {name[:40]} has a record key '{bad[:20]}' that is not a whole number from 1"
             raise CorruptDatabaseError(path=str(path), detail=detail)
     return raw
 

@@ -62,3 +62,9 @@ class StoreConflictError(StoreError):
     """
 
     key = "error.db_conflict"
+
+
+class NotARegularFileError(StoreError):
+    """The path names something that is not a plain file (a device, a pipe); nothing is read or written."""
+
+    key = "error.not_a_file"

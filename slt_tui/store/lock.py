@@ -59,7 +59,9 @@ class DatabaseLock:
         return self._fd is not None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, FILE_MODE)
+        # O_NOFOLLOW: a link planted as the lock file (in a shared folder) must not have us empty and
+        # write over whatever it points to. ELOOP then surfaces as an OSError: this session cannot write.
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, FILE_MODE)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -115,15 +117,17 @@ class HolderNote:
 
 
 def describe_holder(db_path: Path) -> dict[str, HolderNote]:
-    """Who holds the write lock of `db_path` now, for a message: `{"holder": HolderNote}`."""
+    """Who else holds the write lock of `db_path` now, for a message: `{"holder": HolderNote}` (empty
+    when nobody, or when it is this process itself)."""
     try:
-        fd = os.open(lock_path(db_path), os.O_RDONLY | os.O_CLOEXEC)
+        fd = os.open(lock_path(db_path), os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW)
     except OSError:
         return {"holder": HolderNote(None)}
     try:
-        return {"holder": HolderNote(_read_holder(fd))}
+        holder = _read_holder(fd)
     finally:
         os.close(fd)
+    return {"holder": HolderNote(None if holder is not None and holder.pid == os.getpid() else holder)}
 
 
 def _read_holder(fd: int) -> Holder | None:

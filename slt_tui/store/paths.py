@@ -12,6 +12,7 @@ from pathlib import Path
 
 import platformdirs
 
+from slt_tui.errors import SltError
 from slt_tui.store.errors import StoreError
 
 FILE_NAME = "slt.json"
@@ -22,6 +23,12 @@ class DatabaseIsFolderError(StoreError):
     """`--db` or `$SLT_TUI_DB` names a folder."""
 
     key = "error.db_is_folder"
+
+
+class EmptyDatabasePathError(SltError):
+    """`--db` was given an empty path."""
+
+    key = "error.db_empty"
 
 
 class FolderNotFoundError(StoreError):
@@ -50,7 +57,9 @@ def resolve_db_path(option: str | None) -> Path:
 
 
 def database_path(option: str | None) -> Path:
-    """The database file to use; DatabaseIsFolderError when the name given is a folder."""
+    """The database file to use; DatabaseIsFolderError when the name given is a folder (or nothing)."""
+    if option is not None and not option.strip():
+        raise EmptyDatabasePathError()  # `--db ''` must not quietly mean the default
     path = resolve_db_path(option)
     if path.is_dir():
         raise DatabaseIsFolderError(path=str(path))

@@ -32,6 +32,7 @@ from slt_tui.domain.dataset import key_of, table_of
 from slt_tui.domain.explain import Explained
 from slt_tui.domain.models import Model
 from slt_tui.errors import DomainError
+from slt_tui.i18n import translate
 from slt_tui.store import backups, migrations
 from slt_tui.store.atomic import AtomicJSONStorage, Raw, atomic_write, encode
 from slt_tui.store.errors import (
@@ -40,6 +41,7 @@ from slt_tui.store.errors import (
     DatabaseExistsError,
     DatabaseNotFoundError,
     InvalidDatabaseError,
+    NotARegularFileError,
     ReadOnlyDatabaseError,
     StoreConflictError,
     StoreWriteError,
@@ -60,7 +62,7 @@ class Repository:
         self._doc_ids = loaded.doc_ids
         self.municipality: str = str(loaded.meta.get("municipality", ""))
         self._storage = AtomicJSONStorage(path, loaded.raw, writable=lock is not None, before_write=self._guard,
-                                          before_replace=self._keep_backup, after_write=self._wrote)
+                                          before_replace=self._before_replace, after_write=self._wrote)
         self._db = TinyDB(storage=lambda: self._storage)
         self.version: FileVersion | None = file_version(path)
         """The version of the file this session read or last wrote."""
@@ -76,7 +78,7 @@ class Repository:
         """
         path = real_path(path)
         if not path.is_file():
-            raise DatabaseNotFoundError(path=str(path))
+            raise (NotARegularFileError if path.exists() else DatabaseNotFoundError)(path=str(path))
         lock = None if readonly else _lock_for_writing(path)
         try:
             version = file_version(path)  # before reading: a save made meanwhile shows as a change
@@ -249,9 +251,13 @@ class Repository:
         except ValidationError as exc:
             raise DomainError(detail=Explained(exc)) from None
 
-    def _keep_backup(self) -> None:
+    def _before_replace(self) -> None:
+        """The new version is on disk beside the file: keep a backup of the old one, and look once more
+        that nothing else wrote the file while the new version was being written (a large file takes
+        a while); the window left is the moment between this look and the rename."""
         with suppress(OSError):  # a backup that cannot be made must not stop the save itself
             backups.keep_version(self.path, only_if_older_than=backups.INTERVAL)
+        self._guard()
 
     def _guard(self) -> None:
         """Before a write: the file is the version this session knows, and it still holds the lock."""
@@ -272,6 +278,13 @@ def real_path(path: Path | str) -> Path:
     return Path(os.path.realpath(Path(path).expanduser()))
 
 
+class HardLinkNote:
+    """Why a file with other names (hard links) is not written: said in the message's language."""
+
+    def sentence(self, lang: str = "en") -> str:
+        return translate("error.hard_link", lang)
+
+
 FREE_MARGIN = 4096
 """Bytes a save needs beyond the file's own size (the folder entry, the lock, a little slack)."""
 
@@ -283,6 +296,8 @@ def _lock_for_writing(path: Path) -> DatabaseLock:
         raise CannotWriteError(path=str(path), reason=os.strerror(errno.EACCES))
     if not os.access(path, os.W_OK):  # replacing a file one may only read would take it over
         raise CannotWriteError(path=str(path), reason=os.strerror(errno.EACCES))
+    if path.stat().st_nlink > 1:  # another name for it would have a lock of its own, and a save splits them
+        raise CannotWriteError(path=str(path), reason=HardLinkNote())
     if shutil.disk_usage(folder).free < path.stat().st_size + FREE_MARGIN:
         raise CannotWriteError(path=str(path), reason=os.strerror(errno.ENOSPC))
     lock = DatabaseLock(path)

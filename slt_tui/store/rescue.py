@@ -1,8 +1,10 @@
 """Keeping what a person typed when it can no longer go into the database: a text file beside it.
 
-Used when something else wrote the database under this session (its lock file deleted, an editor):
-the session saves no more, and the notes typed since its last save would otherwise be lost. The file
-is readable by its owner only, like the database: notes are about young people.
+Used when the last saves could not land (something else wrote the database under this session, the
+disk is full or stopped answering, a note is longer than a note may be): the notes typed would
+otherwise be lost when the session ends. The file is readable by its owner only, like the database:
+notes are about young people. Where the database's folder refuses it, the user's own data folder is
+tried.
 """
 
 from __future__ import annotations
@@ -11,13 +13,18 @@ from datetime import datetime
 from pathlib import Path
 
 from slt_tui.store.atomic import FILE_MODE, atomic_write
+from slt_tui.store.paths import data_folder, make_private_folder
 
 
 def rescue(db_path: Path, text: str) -> Path | None:
-    """Write `text` to `<db>.unsaved-<time>.txt` beside the database; None when that fails too."""
-    target = db_path.with_name(f"{db_path.name}.unsaved-{datetime.now():%Y%m%d-%H%M%S}.txt")
-    try:
-        atomic_write(target, text.encode(), mode=FILE_MODE)
-    except OSError:
-        return None
-    return target
+    """Write `text` to `<db>.unsaved-<time>.txt` beside the database, else in the data folder; None
+    when neither takes it."""
+    name = f"{db_path.name}.unsaved-{datetime.now():%Y%m%d-%H%M%S}.txt"
+    for folder in (db_path.parent, data_folder()):
+        try:
+            make_private_folder(folder)
+            atomic_write(folder / name, text.encode(), mode=FILE_MODE)
+        except OSError:
+            continue
+        return folder / name
+    return None

@@ -27,7 +27,7 @@ from slt_tui.i18n import t
 from slt_tui.store import DatabaseLockedError, ReadOnlyDatabaseError, Repository, StoreConflictError
 from slt_tui.store.rescue import rescue
 from slt_tui.ui.item_clock import ItemClock
-from slt_tui.ui.screens.base import DataChanged, SltScreen
+from slt_tui.ui.screens.base import DataChanged, SltScreen, TypedNotes
 from slt_tui.ui.screens.help import KeysScreen, own_bindings
 from slt_tui.ui.screens.start import StartScreen
 from slt_tui.ui.screens.too_small import TooSmallScreen, too_small
@@ -36,6 +36,7 @@ from slt_tui.ui.writer import Saved, SaveFailed, Writer
 FOLLOW_EVERY = 0.3  # seconds between looks at the file when another session writes it
 HANGUP_LIMIT = 1.0  # seconds from SIGHUP/SIGTERM to the process being gone, whatever happens
 QUIT_LIMIT = 1.5  # seconds quit waits for saves in flight (a dead network disk) before it gives up
+HANGUP_SAVE_LIMIT = 0.6  # of HANGUP_LIMIT, the seconds a hangup waits for saves, before keeping notes aside
 
 
 class SltApp(App[int]):
@@ -184,24 +185,35 @@ class SltApp(App[int]):
         """Something else wrote the file (its lock was deleted, another program): this session saves no
         more, keeps what was typed and not saved in a file of its own, and follows the file read-only."""
         self._lost_file = True
-        unsaved = [text for screen in self.screen_stack if isinstance(screen, SltScreen)
-                   if (text := screen.unsaved_text())]
-        path = self.repo.path
+        typed = self.typed_notes()
 
-        def let_go() -> Path | None:
+        def let_go() -> SltError | None:
             self.repo.close()  # on the writer thread: after the saves queued before it
-            return rescue(path, "\n\n".join(unsaved)) if unsaved else None
+            return self.keep_aside(typed)
 
-        def done(rescued: Path | None) -> None:
+        def done(kept: SltError | None) -> None:
             self.sub_title = t("app.read_only")
             self.set_interval(FOLLOW_EVERY, self.follow_file)
             said = t("app.conflict", reason=error.sentence())
-            if rescued is not None:
-                said += " " + t("app.rescued", path=rescued)
-            self.notify(said, severity="error", timeout=60)
+            self.notify(f"{said} {kept.sentence()}" if kept else said, severity="error", timeout=60)
             self.refresh_screens()
 
         self.writer.submit(let_go, done)
+
+    def typed_notes(self) -> list[TypedNotes]:
+        """Every editor's notes not yet in the file (on the loop: it reads the widgets)."""
+        return [typed for screen in self.screen_stack if isinstance(screen, SltScreen)
+                if (typed := screen.typed_notes())]
+
+    def keep_aside(self, typed: list[TypedNotes]) -> SltError | None:
+        """Of `typed`, what the file does not hold once the writer is done goes to a file of its own;
+        says where (or that even that failed). None when everything reached the file."""
+        left = [n for n in typed if not n.saved_in(self.repo.dataset)]
+        if not left:
+            return None
+        kept = rescue(self.repo.path, "\n\n".join(f"{n.heading}\n\n{n.text}" for n in left))
+        return NotesKeptAside(path=kept, reason=self.writer.failure) if kept else NotesLost(
+            reason=self.writer.failure or "")
 
     def save_everything(self) -> None:
         """Hand every pending change to the writer: notes being typed, the running item clock."""
@@ -216,14 +228,22 @@ class SltApp(App[int]):
             return
         self._quitting = True
         self.writer.failure = None  # what counts now is whether what quit hands over lands
+        typed = [] if self.repo.readonly else self.typed_notes()
         if not self.repo.readonly:
             self.save_everything()
         # On a thread: the loop stays free, and a save stuck on a dead disk cannot hold quit.
-        landed = await asyncio.to_thread(self.writer.close, QUIT_LIMIT)
-        self.unsaved = self.writer.failure or (None if landed else SaveTimeoutError())
+        self.unsaved = await asyncio.to_thread(self._finish, typed, QUIT_LIMIT)
+        self.exit(return_code=0 if self.unsaved is None else 1)
+
+    def _finish(self, typed: list[TypedNotes], limit: float) -> SltError | None:
+        """On a thread, as the app ends: let the saves handed over land (at most `limit` seconds),
+        keep aside what typed text did not, release the file. Returns what was not saved, if anything."""
+        landed = self.writer.close(limit)
+        failure = self.writer.failure or (None if landed else SaveTimeoutError())
+        kept = self.keep_aside(typed)
         if landed:
             self.repo.close()  # else the kernel releases the lock as the process ends
-        self.exit(return_code=0 if self.unsaved is None else 1)
+        return kept or failure
 
     def _watch_signals(self) -> None:
         """SIGHUP (the SSH connection dropped) and SIGTERM end the app, whatever the loop is doing.
@@ -255,10 +275,11 @@ class SltApp(App[int]):
             return
         self._hanging_up = True
         self._start_watchdog()
+        typed = [] if self.repo.readonly else self.typed_notes()
         if not self.repo.readonly:
             self.save_everything()
         self.writer.silence()  # no more redraws: the screen may be gone
-        threading.Thread(target=self._close_after_hangup, args=(sig,), daemon=True).start()
+        threading.Thread(target=self._close_after_hangup, args=(sig, typed), daemon=True).start()
 
     def _start_watchdog(self) -> None:
         """Whatever hangs, the process is gone HANGUP_LIMIT seconds after a hangup began."""
@@ -267,16 +288,16 @@ class SltApp(App[int]):
             self._watchdog.daemon = True
             self._watchdog.start()
 
-    def _close_after_hangup(self, sig: int) -> None:
-        if self.writer.close(HANGUP_LIMIT):  # waits for every save handed over
-            self.repo.close()
+    def _close_after_hangup(self, sig: int, typed: list[TypedNotes]) -> None:
+        self.unsaved = self._finish(typed, HANGUP_SAVE_LIMIT)  # leaves the watchdog time to keep aside
         for cleanup in self.at_exit:
             cleanup()
+        status = 0 if self.unsaved is None else 1
         if sig == signal.SIGHUP:
-            os._exit(0)  # no terminal to put back; Textual's own shutdown would only wait on it
-        if self._loop is not None:
+            os._exit(status)  # no terminal to put back (or to read a message); Textual's shutdown would wait
+        if self._loop is not None:  # SIGTERM: the terminal, if any, is restored, and the message said
             with suppress(RuntimeError):
-                self._loop.call_soon_threadsafe(self.exit, 0)  # SIGTERM: the terminal, if any, is restored
+                self._loop.call_soon_threadsafe(lambda: self.exit(return_code=status))
 
     def panic(self, *renderables: RenderableType) -> None:
         """The input thread dies on the closed terminal, perhaps before SIGHUP arrives: a hangup too."""
@@ -301,6 +322,23 @@ class SltApp(App[int]):
             yield SystemCommand(binding.description, f"{t('palette.key')}: {self.get_key_display(binding)}",
                                 lambda node=node, action=binding.action: self.run_action(action, node))
         yield from super().get_system_commands(screen)
+
+
+class NotesKeptAside(SltError):
+    """Typed notes did not reach the database, and were written to a file of their own."""
+
+    key = "app.notes_kept"
+
+    def __init__(self, *, path: Path, reason: SltError | None) -> None:
+        super().__init__(path=path, reason=reason or "")
+        if reason is not None:
+            self.key = "app.notes_kept_because"
+
+
+class NotesLost(SltError):
+    """Typed notes reached neither the database nor a file of their own."""
+
+    key = "app.notes_lost"
 
 
 class SaveTimeoutError(SltError):

@@ -188,3 +188,43 @@ def test_check_refuses_a_number_past_64_bits_in_a_record(sample_db):
     done = slt("check", "--db", str(sample_db))
     assert_one_sentence_error(done, "spent_seconds")
     assert sample_db.read_bytes() == before
+
+
+# Found by the attack on issue 11 -------------------------------------------------------------------
+
+
+def test_a_meeting_far_in_the_future_is_refused_in_one_sentence(sample_db):
+    done = slt("plan", "politiradet", "--db", str(sample_db), "--date", "9999-12-31")
+    assert_one_sentence_error(done, "9999-12-31", "1900–2199")
+
+
+def test_a_forum_with_the_longest_id_can_be_planned(sample_db):
+    data = json.loads(sample_db.read_bytes())
+    long_id = "f" * 64
+    data["forums"]["1"]["id"] = long_id
+    for record in data["meetings"].values():
+        if record["forum"] == "politiradet":
+            record["forum"] = long_id
+    sample_db.write_text(json.dumps(data))
+    done = slt("plan", long_id, "--db", str(sample_db))
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.strip()) <= 64
+
+
+@pytest.mark.parametrize("target", ["/dev/full", "fifo"])
+def test_export_never_replaces_a_device_or_a_pipe(sample_db, tmp_path, target):
+    if target == "fifo":
+        target = str(tmp_path / "fifo")
+        os.mkfifo(target)
+    before = os.stat(target)
+    done = slt("export", "kg-2026-09-15", "--db", str(sample_db), "-o", target, "--overwrite")
+    assert_one_sentence_error(done, "vanlig fil")
+    after = os.stat(target)
+    assert (after.st_ino, stat.S_IFMT(after.st_mode)) == (before.st_ino, stat.S_IFMT(before.st_mode))
+
+
+@pytest.mark.parametrize("db", ["", "/dev/null"])
+def test_a_database_path_that_is_empty_or_not_a_file_is_said_so(db):
+    done = slt("meetings", "--db", db)
+    assert_one_sentence_error(done)
+    assert ("tom" if not db else "vanlig fil") in done.stderr

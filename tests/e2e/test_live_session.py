@@ -257,3 +257,25 @@ def test_a_hangup_with_a_form_open_saves_the_notes_and_ends(terminal, sample_db,
     assert stored_notes(sample_db) == "Notat før skjemaet "
     with Repository.open(sample_db):  # the lock is free again
         pass
+
+
+def test_sigterm_after_a_failed_save_keeps_the_notes_aside_and_says_so(terminal, full_disk, sample_db):
+    path = full_disk / "slt.json"
+    path.write_bytes(sample_db.read_bytes())
+    path.chmod(0o600)
+    term = open_meeting(terminal, path)
+    with open(full_disk / "filler", "wb", buffering=0) as f:
+        try:
+            while True:
+                f.write(b"\0" * 4096)
+        except OSError:
+            pass
+    term.send("n")
+    term.send("Får ikke plass på disken")
+    term.wait_for_words("Kunne ikke lagre")
+    term.process.send_signal(signal.SIGTERM)
+    assert term.wait_exit(timeout=10) == 1
+    term.pump(0.3)
+    assert "Notater som ikke kom inn i databasen" in bytes(term.output).decode(errors="replace")
+    kept = list((Path(os.environ["XDG_DATA_HOME"]) / "slt-tui").glob("slt.json.unsaved-*.txt"))
+    assert len(kept) == 1 and kept[0].read_text().endswith("Får ikke plass på disken")

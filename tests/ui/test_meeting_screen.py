@@ -223,6 +223,23 @@ async def test_meeting_details_can_be_edited(sample_db):
         assert (meeting.starts_at.hour, meeting.starts_at.minute, meeting.location) == (10, 30, "Kommunestyresalen")
 
 
+async def test_a_date_in_a_year_no_meeting_can_be_in_is_said_in_the_form(sample_db):
+    """Year 1 once crashed the app (time-zone arithmetic overflowed); 9999 made the meeting unendable."""
+    before = sample_db.read_bytes()
+    async with meeting_app(sample_db) as (app, pilot):
+        for typed in ("01.01.0001", "31.12.9999"):
+            await pilot.press("i")
+            form = app.screen
+            form.query_one("#date").value = typed
+            form.query_one("#time").value = "00:00"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.screen is form
+            assert "1900–2199" in text_of(app, ".form-error")
+            await pilot.press("escape")
+    assert sample_db.read_bytes() == before
+
+
 async def test_the_follow_up_register_changes_status_with_a_record(sample_db):
     async with meeting_app(sample_db) as (app, pilot):
         await pilot.press("o")

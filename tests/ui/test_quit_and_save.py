@@ -80,7 +80,9 @@ async def test_quit_after_a_failed_save_ends_and_says_why(full_disk, sample_db):
         await pilot.press("q")
         await until_exited(app)
     assert app.return_code == 1
-    assert "No space left" in str(app.unsaved)
+    assert "No space left" in str(app.unsaved)  # why, and where the notes went instead (not the full disk)
+    kept = app.unsaved.params["path"]
+    assert kept.read_text().endswith("Får ikke plass " * 200) and kept.stat().st_mode & 0o077 == 0
 
 
 async def test_an_idle_editor_saves_once_and_then_never_again(sample_db):
@@ -126,3 +128,19 @@ async def test_the_item_clock_checkpoints_whatever_screen_is_open(sample_db, mon
         stored = on_disk(sample_db).meeting(MEETING)
         assert stored.agenda[0].spent_seconds >= 1 and stored.running_item == "s1"
         assert not any(isinstance(s, MeetingScreen) for s in app.screen_stack)
+
+
+async def test_notes_too_long_to_store_are_kept_aside_at_quit_and_said(sample_db):
+    from slt_tui.domain.text import NOTES_MAX
+
+    async with meeting_app(sample_db) as (app, pilot):
+        await pilot.press("n")
+        app.screen.query_one("#notes", TextArea).insert("x" * NOTES_MAX + "ZZZ")
+        await pilot.pause()
+        assert "for langt" in str(app.screen.query_one("#privacy").render())
+        await pilot.press("escape", "q")
+        await until_exited(app)
+    assert app.return_code == 1
+    kept = app.unsaved.params["path"]
+    assert kept.parent == sample_db.parent and kept.read_text().endswith("ZZZ")
+    assert on_disk(sample_db).meeting(MEETING).agenda[0].notes == ""

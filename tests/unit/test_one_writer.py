@@ -91,3 +91,71 @@ def test_a_file_one_may_only_read_is_refused_for_writing(sample_db):
     sample_db.chmod(0o400)
     with pytest.raises(CannotWriteError):
         Repository.open(sample_db)
+
+
+# Found by the attack on issue 11 -------------------------------------------------------------------
+
+
+def test_a_lock_file_planted_as_a_link_is_not_followed(sample_db, tmp_path):
+    victim = tmp_path / "offer.txt"
+    victim.write_text("DATA")
+    lock_path(sample_db).symlink_to(victim)
+    with pytest.raises(CannotWriteError):
+        Repository.open(sample_db)
+    assert victim.read_text() == "DATA"
+
+
+def test_a_backup_survives_the_file_being_emptied_in_place(sample_db):
+    with Repository.open(sample_db):
+        pass  # opening keeps a backup of the file as it was
+    newest = backups.newest_backup(sample_db)
+    assert newest is not None and newest.stat().st_ino != sample_db.stat().st_ino
+    content = sample_db.read_bytes()
+    with open(sample_db, "r+b") as f:  # `: > slt.json`, an editor writing in place
+        f.truncate(0)
+    assert newest.read_bytes() == content and newest.stat().st_mode & 0o077 == 0
+
+
+def test_opening_twice_keeps_one_backup_of_an_unchanged_file(sample_db):
+    for _ in range(3):
+        with Repository.open(sample_db):
+            pass
+    assert len(backups.backups(sample_db)) == 1
+
+
+def test_a_write_made_by_another_program_while_a_save_is_written_is_not_overwritten(sample_db, monkeypatch):
+    """The moment between writing the new version and putting it in place is looked at once more:
+    a large file takes long to write, and an edit made meanwhile must not be lost."""
+    with Repository.open(sample_db) as repo:
+        foreign = sample_db.read_bytes().replace(b"Fjordvik kommune", b"Endret kommune")
+        keep_version = backups.keep_version
+
+        def edit_meanwhile(path, **kwargs):
+            sample_db.write_bytes(foreign)  # written in place, as an editor does
+            return keep_version(path, **kwargs)
+
+        monkeypatch.setattr(backups, "keep_version", edit_meanwhile)
+        with pytest.raises(StoreConflictError) as caught:
+            repo.save(Person(id="p-sent", name="Sent", agency="NAV"))
+        assert "i bruk av" not in caught.value.sentence("nb"), "this session is not 'another' holder"
+    assert sample_db.read_bytes() == foreign
+    assert not list(sample_db.parent.glob(".*.tmp"))
+
+
+def test_a_file_with_another_name_is_not_written(sample_db, tmp_path):
+    other = tmp_path / "annet-navn.json"
+    os.link(sample_db, other)
+    with pytest.raises(CannotWriteError) as caught:
+        Repository.open(sample_db)
+    assert "harde lenker" in caught.value.sentence("nb")
+    with Repository.open(other, readonly=True):
+        pass
+
+
+def test_the_conflict_message_does_not_name_this_session(sample_db):
+    with Repository.open(sample_db) as repo:
+        sample_db.write_bytes(sample_db.read_bytes())  # in place: a new modification time
+        os.utime(sample_db, ns=(0, 1))
+        with pytest.raises(StoreConflictError) as caught:
+            repo.save(Person(id="p-x", name="X", agency="NAV"))
+    assert "i bruk av" not in caught.value.sentence("nb")

@@ -130,6 +130,12 @@ BAD_FILES = {
     "a field twice": None,
     "NaN": None,
     "half a character": None,
+    # Found by the attack on issue 11: each passed `check` and changed or lost data at the next save.
+    "a record key with a leading zero": None,  # TinyDB reads "03" as 3: one of two meetings lost
+    "a record key of 5,000 digits": None,
+    "a number too large for a float": b'{"meta": {"1": {"schema_version": 3, "x": 1e400}}}',
+    "a decimal the writer would round": b'{"meta": {"1": {"schema_version": 3, "x": 1.00000000000000000001}}}',
+    "a meeting in the year 1": None,
 }
 
 
@@ -161,6 +167,16 @@ def bad_file(kind: str, sample: bytes) -> bytes:
     if kind == "NaN":
         data["meta"]["1"]["note"] = float("nan")
         return json.dumps(data).encode()
+    if kind == "a record key with a leading zero":
+        data["meetings"]["03"] = {**data["meetings"]["3"], "id": "kg-2027-06-01", "agenda": [],
+                                  "starts_at": "2027-06-01T09:00:00+02:00"}
+        return json.dumps(data).encode()
+    if kind == "a record key of 5,000 digits":
+        data["meetings"]["9" * 5000] = data["meetings"].pop("1")
+        return json.dumps(data).encode()
+    if kind == "a meeting in the year 1":
+        data["meetings"]["1"]["starts_at"] = "0001-01-01T00:00:00+01:00"
+        return json.dumps(data).encode()
     if kind == "half a character":
         return json.dumps(data).replace('"title": "', '"title": "\\ud800', 1).encode()
     return BAD_FILES[kind]
@@ -171,7 +187,8 @@ def test_bad_files_are_refused_with_a_typed_error_and_left_unchanged(sample_db, 
     content = bad_file(kind, sample_db.read_bytes())
     sample_db.write_bytes(content)
     specific = {"invalid record": InvalidDatabaseError, "future schema": SchemaTooNewError,
-                "a number past 64 bits": InvalidDatabaseError, "time used out of range": InvalidDatabaseError}
+                "a number past 64 bits": InvalidDatabaseError, "time used out of range": InvalidDatabaseError,
+                "a meeting in the year 1": InvalidDatabaseError}
     expected = specific.get(kind, CorruptDatabaseError)
     for readonly in (True, False):
         with pytest.raises(expected) as exc:

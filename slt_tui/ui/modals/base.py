@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input
 
+from slt_tui.domain.clock import MAX_YEAR, MIN_YEAR, DateRangeError
 from slt_tui.domain.explain import describe
 from slt_tui.errors import SltError
 from slt_tui.i18n import current_language, t
@@ -66,6 +67,13 @@ class FormModal(ModalScreen[T | None], Generic[T]):
 
     def value(self, widget_id: str) -> Any:
         return self.query_one(f"#{widget_id}").value  # type: ignore[attr-defined]
+
+
+def date_problem(exc: ValueError) -> str:
+    """Why a typed date was refused, in the user's language: not a date, or a year out of range."""
+    if isinstance(exc, DateRangeError):
+        return t("validation.date_range", low=MIN_YEAR, high=MAX_YEAR)
+    return t("validation.not_a_date")
 
 
 def describe_validation(exc: ValidationError) -> str:

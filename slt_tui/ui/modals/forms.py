@@ -11,7 +11,7 @@ from slt_tui.domain import AgendaItem, Dataset, ItemKind, Meeting
 from slt_tui.domain.clock import OSLO, format_date, parse_date
 from slt_tui.domain.models import ActionItem
 from slt_tui.i18n import t
-from slt_tui.ui.modals.base import FormModal, field
+from slt_tui.ui.modals.base import FormModal, date_problem, field
 from slt_tui.ui.widgets.inputs import LineInput
 from slt_tui.ui.widgets.plain import PlainSelect
 
@@ -114,8 +114,8 @@ class MeetingForm(FormModal[Meeting]):
     def build(self) -> Meeting:
         try:
             day = parse_date(self.value("date"))
-        except ValueError:
-            raise ValueError(t("validation.not_a_date")) from None
+        except ValueError as exc:
+            raise ValueError(date_problem(exc)) from None
         try:
             hour, minute = (int(x) for x in self.value("time").strip().split(":"))
             starts = datetime(day.year, day.month, day.day, hour, minute, tzinfo=OSLO)

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 
 from slt_tui.domain.clock import format_date, parse_date
 from slt_tui.i18n import t
-from slt_tui.ui.modals.base import FormModal, field
+from slt_tui.ui.modals.base import FormModal, date_problem, field
 from slt_tui.ui.widgets.inputs import LineInput
 from slt_tui.ui.widgets.plain import Plain, PlainLabel
 
@@ -85,5 +85,5 @@ class AskDate(FormModal[date]):
     def build(self) -> date:
         try:
             return parse_date(self.value("answer"))
-        except ValueError:
-            raise ValueError(t("validation.not_a_date")) from None
+        except ValueError as exc:
+            raise ValueError(date_problem(exc)) from None

@@ -3,13 +3,30 @@ over what it holds unsaved when the app is about to end."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from textual.message import Message
 from textual.screen import Screen
 
 if TYPE_CHECKING:
+    from slt_tui.domain import Dataset
     from slt_tui.ui.app import SltApp
+
+
+@dataclass(frozen=True)
+class TypedNotes:
+    """Notes as they stand in an editor: whether they reached the file is asked of the data."""
+
+    meeting_id: str
+    item_id: str
+    heading: str
+    text: str
+
+    def saved_in(self, dataset: Dataset) -> bool:
+        meeting = next((m for m in dataset.meetings if m.id == self.meeting_id), None)
+        item = meeting.item(self.item_id) if meeting is not None else None
+        return item is not None and item.notes == self.text
 
 
 class DataChanged(Message):
@@ -28,8 +45,8 @@ class SltScreen(Screen):
     def save_pending(self) -> None:
         """Hand anything typed but not yet saved to the writer (the app is about to end)."""
 
-    def unsaved_text(self) -> str | None:
-        """What was typed here and is not in the file, as text to keep elsewhere (the file was lost)."""
+    def typed_notes(self) -> TypedNotes | None:
+        """Notes typed here that are not (yet) what the file holds; kept aside if they never get there."""
         return None
 
     def on_data_changed(self, message: DataChanged) -> None:

@@ -21,11 +21,12 @@ from slt_tui.domain.series import is_steering, looks_individual
 from slt_tui.domain.text import NOTES_MAX, clean_notes
 from slt_tui.i18n import t
 from slt_tui.minutes.privacy import kinds_in
+from slt_tui.ui.modals.base import date_problem
 from slt_tui.ui.modals.export import export_minutes
 from slt_tui.ui.modals.questions import AskText, Confirm
 from slt_tui.ui.modals.series import escalate_item, invite, plan_after
 from slt_tui.ui.screens.agenda_editing import AgendaEditing
-from slt_tui.ui.screens.base import SltScreen
+from slt_tui.ui.screens.base import SltScreen, TypedNotes
 from slt_tui.ui.widgets.agenda import AgendaTable
 from slt_tui.ui.widgets.detail import actions_text
 from slt_tui.ui.widgets.footer import KeyFooter
@@ -271,12 +272,12 @@ class MeetingScreen(AgendaEditing, SltScreen):
     def save_pending(self) -> None:
         self.save_notes()
 
-    def unsaved_text(self) -> str | None:
+    def typed_notes(self) -> TypedNotes | None:
         item = self.meeting.item(self._notes_item or "")
         text = clean_notes(self.query_one("#notes", TextArea).text)
         if item is None or text == item.notes:
             return None
-        return f"{t('detail.case', number=item.number, title=item.title)}\n\n{text}"
+        return TypedNotes(self.meeting_id, item.id, t("detail.case", number=item.number, title=item.title), text)
 
     # Actions -----------------------------------------------------------------------------------
 
@@ -321,8 +322,8 @@ class MeetingScreen(AgendaEditing, SltScreen):
                 return
             try:
                 day = parse_date(text) if text else None
-            except ValueError:
-                self.notify(t("validation.not_a_date"), severity="error")
+            except ValueError as exc:
+                self.notify(date_problem(exc), severity="error")
                 return
             at = datetime(day.year, day.month, day.day, meeting.starts_at.hour, meeting.starts_at.minute,
                           tzinfo=OSLO) if day else None
