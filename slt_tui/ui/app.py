@@ -23,7 +23,7 @@ from slt_tui.domain import MeetingStatus
 from slt_tui.domain.meeting_ops import Clock
 from slt_tui.domain.search import SearchIndex
 from slt_tui.errors import SltError
-from slt_tui.i18n import t
+from slt_tui.i18n import t, translate
 from slt_tui.store import DatabaseLockedError, ReadOnlyDatabaseError, Repository, StoreConflictError
 from slt_tui.store.rescue import rescue
 from slt_tui.ui.item_clock import ItemClock
@@ -212,7 +212,7 @@ class SltApp(App[int]):
         if not left:
             return None
         kept = rescue(self.repo.path, "\n\n".join(f"{n.heading}\n\n{n.text}" for n in left))
-        return NotesKeptAside(path=kept, reason=self.writer.failure) if kept else NotesLost(
+        return NotesKeptAside(path=kept, db_path=self.repo.path, reason=self.writer.failure) if kept else NotesLost(
             reason=self.writer.failure or "")
 
     def save_everything(self) -> None:
@@ -329,10 +329,22 @@ class NotesKeptAside(SltError):
 
     key = "app.notes_kept"
 
-    def __init__(self, *, path: Path, reason: SltError | None) -> None:
-        super().__init__(path=path, reason=reason or "")
+    def __init__(self, *, path: Path, db_path: Path, reason: SltError | None) -> None:
+        super().__init__(path=path, where=_Where(path, db_path), reason=reason or "")
         if reason is not None:
             self.key = "app.notes_kept_because"
+
+
+class _Where:
+    """Where kept notes are: by name when beside the database (a message must fit 80x24), else in full."""
+
+    def __init__(self, path: Path, db_path: Path) -> None:
+        self.path, self.db_path = path, db_path
+
+    def sentence(self, lang: str = "en") -> str:
+        if self.path.parent == self.db_path.parent:
+            return translate("app.beside_database", lang, name=self.path.name)
+        return str(self.path)
 
 
 class NotesLost(SltError):
