@@ -227,7 +227,7 @@ def _action_json(a: ActionItem, history: bool) -> dict:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     try:
-        day = parse_date(args.date) if args.date else None
+        day = parse_date(args.date) if args.date is not None else None  # `--date ''` is no date, not "any"
     except DateRangeError:
         return _fail(t("cli.date_range", value=args.date, low=MIN_YEAR, high=MAX_YEAR))
     except ValueError:

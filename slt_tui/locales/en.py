@@ -17,6 +17,7 @@ MESSAGES: dict[str, str] = {
                         "only one session can write at a time."),
     "error.db_read_only": "The database {path} is open read-only; the change was not saved.",
     "error.db_cannot_write": "Cannot write to {path} ({reason}).",
+    "error.lock_not_a_file": "the lock file {path} is not a plain file",
     "error.db_empty": "--db is empty; give the path of the database file.",
     "error.not_a_file": "{path} is not a plain file; nothing is read from it or written to it.",
     "error.hard_link": "the file has other names (hard links), and another name would get a lock of its own",

@@ -17,6 +17,7 @@ MESSAGES: dict[str, str] = {
                         "bare én økt kan skrive om gangen."),
     "error.db_read_only": "Databasen {path} er åpnet bare for lesing; endringen ble ikke lagret.",
     "error.db_cannot_write": "Kan ikke skrive til {path} ({reason}).",
+    "error.lock_not_a_file": "låsefilen {path} er ikke en vanlig fil",
     "error.db_empty": "--db er tom; skriv stien til databasefilen.",
     "error.not_a_file": "{path} er ikke en vanlig fil; det leses ikke fra eller skrives ikke til den.",
     "error.hard_link": "filen har flere navn (harde lenker), og et annet navn ville fått en lås for seg",

@@ -119,7 +119,7 @@ def _agenda(m: Minutes) -> Iterator[str]:
     for item in m.meeting.agenda:
         yield "### " + inline(m.say("minutes.item", number=item.number, title=item.title))
         about = [m.say("minutes.item.kind", kind=m.say(f"kind.item.{item.kind.value}"))]
-        if item.presenter:
+        if item.presenter and shows_content(item, m.variant):  # a confidential case's presenter may name whom
             about.append(m.say("minutes.item.presenter", name=item.presenter))
         about += [f"{link[:1].upper()}{link[1:]}." for link in linked_items(m.dataset, item, m.lang)]
         yield inline(" ".join(about))

@@ -28,7 +28,9 @@ _ANYWHERE_BUT_EMPHASIS = re.compile(r"([\\`\[\]<>|&~#])")
 # heading-underline characters (`---`, `===`, `* * *`).
 _BULLET_START = re.compile(r"^([-+*])(?= |$)")
 _ORDERED_START = re.compile(r"^(\d{1,9})([.)])(?= |$)")
-_LIST_MARKER = re.compile(r"^( *)([-+*]|\d{1,9}[.)])( +)(?=\S)")
+# A numbered item starts at 1–99 as typed: a larger number (`140309. 97019`) stays text, since a list
+# that starts there would show as a number the reader joins with the next (`<ol start=140309>`).
+_LIST_MARKER = re.compile(r"^( *)([-+*]|[1-9]\d?[.)])( +)(?=\S)")
 _RULE_ONLY = re.compile(r"^[-=*_+ ]+$")
 _INDENT_STEP = 4
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -54,6 +56,7 @@ def block(text: str) -> str:
     lines = _clean(text).split("\n")
     out: list[str] = []
     list_indent: int | None = None  # content column of the last list item, while a list goes on
+    counters: dict[int, tuple[int, str]] = {}  # per indent: the number shown last, and its delimiter
     for number, raw in enumerate(lines):
         line = raw.rstrip()
         if not line:
@@ -64,12 +67,14 @@ def block(text: str) -> str:
             indent = len(marker.group(1))
             # Deeper than a list item's content nests; anything more would turn into a code block.
             indent = 0 if list_indent is None else min(indent, list_indent + _INDENT_STEP - 1)
-            bullet = marker.group(2)
+            bullet = _numbered(marker.group(2), indent, counters)
             rest = _escape_line(line[marker.end():], _ANYWHERE_BUT_EMPHASIS)
             list_indent = indent + len(bullet) + 1
             line = f"{' ' * indent}{bullet} {rest}"
         else:
             list_indent = list_indent if raw.startswith(" ") and list_indent is not None else None
+            if list_indent is None and (not out or not out[-1]):
+                counters.clear()  # a paragraph after a blank line ends the list; one right after an item continues it
             line = _escape_line(line.lstrip(), _ANYWHERE_BUT_EMPHASIS)
             if list_indent is not None:
                 line = " " * list_indent + line
@@ -78,6 +83,22 @@ def block(text: str) -> str:
             line += "\\"  # keep the typed line break: a hard break, not a space
         out.append(line)
     return "\n".join(out).strip("\n")
+
+
+def _numbered(bullet: str, indent: int, counters: dict[int, tuple[int, str]]) -> str:
+    """The marker as every reader shows it: in a list, each numbered item is one more than the one
+    before, whatever was typed (`1.` `1.` shows as 1. 2.); written out so, the file says what is seen,
+    and the privacy guard reads the same numbers a reader does."""
+    for deeper in [i for i in counters if i > indent]:
+        del counters[deeper]
+    if bullet in "-+*":
+        counters.pop(indent, None)
+        return bullet
+    typed, delimiter = int(bullet[:-1]), bullet[-1]
+    previous = counters.get(indent)
+    shown = previous[0] + 1 if previous is not None and previous[1] == delimiter else typed
+    counters[indent] = (shown, delimiter)
+    return f"{shown}{delimiter}"
 
 
 def _escape_line(line: str, pattern: re.Pattern[str]) -> str:

@@ -97,8 +97,8 @@ class Export:
 
 def write_file(path: Path, payload: bytes, mode: int = PUBLIC_MODE, *, overwrite: bool = True) -> None:
     """Write a document whole or not at all; ExportExistsError / ExportWriteError say what went wrong."""
-    path = path.resolve() if path.is_symlink() else path  # a link to a document: write the document
-    if path.exists() and not path.is_file():  # a device or a pipe would be replaced, not written to
+    # A device, a pipe or a link (`/dev/stdout` into a log) would be replaced, not written to.
+    if path.is_symlink() or (path.exists() and not path.is_file()):
         raise NotARegularFileError(path=path)
     if not overwrite and path.exists():
         raise ExportExistsError(path=path)

@@ -22,7 +22,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
-from itertools import accumulate, pairwise
+from itertools import accumulate
 
 
 class Kind(StrEnum):
@@ -57,24 +57,45 @@ _APART = "\0"
 
 # Reading as a person reads ------------------------------------------------------------------------
 
-# Characters that show nothing, so a number with one inside reads as if it were not there: soft
-# hyphen, combining grapheme joiner, Arabic letter mark, Mongolian vowel separator, zero-width space
-# and (non-)joiner, LRM/RLM, bidi embeddings and isolates, word joiner and the invisible operators,
-# variation selectors, BOM.
-_INVISIBLE = re.compile("[\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff]")
-# After NFKC, what still looks like a hyphen or a slash: hyphens, figure dash, en and em dash,
-# horizontal bar, minus sign; fraction and division slash.
-_DASHES = re.compile("[\u2010-\u2015\u2212]")
-_SLASHES = re.compile("[\u2044\u2215]")
-_OTHER_DIGIT = re.compile(r"[^\D0-9]")  # a decimal digit (Unicode category Nd) other than 0–9
+# Letters that show as blank space: Hangul fillers, the halfwidth filler, the braille blank.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+class _AsRead(dict):
+    """A `str.translate` table built as characters are met: what a reader sees of each one.
+
+    Every character that shows nothing is dropped: format characters (category Cf: zero-width space
+    and joiners, bidi marks, tags, the Arabic number sign, musical and shorthand format controls…),
+    combining and enclosing marks (Mn, Me: variation selectors, keycaps, underlines, accents on a
+    digit), and letters that show as blank. Every character that is a digit to a reader becomes that
+    ASCII digit: other scripts' digits, superscripts, circled, parenthesised and dingbat digits.
+    Hyphens, dashes and the minus sign become `-`; fraction and division slashes `/`.
+    """
+
+    def __missing__(self, code: int) -> str | int:
+        char = chr(code)
+        category = unicodedata.category(char)
+        if category in ("Cf", "Mn", "Me") or char in _BLANK_LETTERS:
+            read: str | int = ""
+        elif (digit := unicodedata.digit(char, None)) is not None:
+            read = str(digit)
+        elif "\u2010" <= char <= "\u2015" or char == "\u2212":
+            read = "-"
+        elif char in "\u2044\u2215":
+            read = "/"
+        else:
+            read = code
+        self[code] = read
+        return read
+
+
+_AS_READ = _AsRead()
 
 
 def normalise(text: str) -> str:
-    """`text` as read: NFKC, ASCII digits and dashes, no invisible characters, single spaces."""
+    """`text` as read: no invisible characters, ASCII digits and dashes, NFKC, single spaces."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text))
-        text = _SLASHES.sub("/", _DASHES.sub("-", text))
-        text = _OTHER_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group())), text)
+        text = unicodedata.normalize("NFKC", text.translate(_AS_READ)).translate(_AS_READ)
     return " ".join(text.split())  # every run of white space and line breaks (not NUL) as one space
 
 
@@ -82,9 +103,10 @@ def normalise(text: str) -> str:
 
 _WEIGHTS_1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _WEIGHTS_2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
-# Digit groups one after another, apart by a space, `.`, `-` or `/`, with or without spaces around
-# the sign (`140309 97019`, `14.03.09-970.19`, `140309 - 97019`). White space is one space by now.
-_RUN = re.compile(r"\d+(?:(?: ?[-./] ?| )\d+)*")
+# Digit groups one after another, apart by a space or one or two signs (`.`, `-`, `/`, `,`, `:`, `'`,
+# `·`, a backslash, brackets), with or without spaces around them (`140309 97019`, `14.03.09-970.19`,
+# `140309 - 97019`, `(140309) 97019`). White space is one space by now.
+_RUN = re.compile(r"\d+(?:(?: ?[-./,:'\\·()]{1,2} ?| )\d+)*")
 _GROUP = re.compile(r"\d+")
 _ID_LENGTH = 11
 
@@ -117,47 +139,74 @@ def _national_ids(text: str) -> Iterator[int]:
             continue
         groups = _GROUP.findall(run.group())
         # Every stretch of whole groups with eleven digits in all: the number may stand after a case
-        # number or a date in the same run (`Sak 08/26 140309 97019`).
+        # number or a date in the same run (`Sak 08/26 140309 97019`). A window slides over the groups,
+        # so a run of thousands of small groups costs one pass.
+        last, length = 0, 0
         for first in range(len(groups)):
-            digits = ""
-            for group in groups[first:]:
-                digits += group
-                if len(digits) >= _ID_LENGTH:
+            while last < len(groups) and length < _ID_LENGTH:
+                length += len(groups[last])
+                last += 1
+            if length == _ID_LENGTH:
+                taken = groups[first:last]
+                if national_id_valid("".join(taken)) and not _other_eleven(taken, run, text):
+                    yield run.start()
                     break
-            if len(digits) == _ID_LENGTH and national_id_valid(digits):
-                yield run.start()
-                break
+            length -= len(groups[first])
+
+
+_ACCOUNT_WORD = re.compile(r"(?<!\w)konto(?:nr|nummer|nummeret)?\.?:? ?$", re.IGNORECASE)
+
+
+def _other_eleven(groups: list[str], run: re.Match, text: str) -> bool:
+    """Eleven digits that read as something else: a bank account (`1503.00.10008`, or any grouping
+    after `konto`), or a date and a time of day (`23.01.2026 9.00`). Account numbers share the second
+    control digit with identity numbers, so about one in six would otherwise be taken for one."""
+    lengths = [len(g) for g in groups]
+    if lengths == [4, 2, 5] and "." in run.group() and " " not in run.group().strip():
+        return True  # the banks' own way of writing an account number
+    if _ACCOUNT_WORD.search(text, max(0, run.start() - 16), run.start()):
+        return True
+    if len(lengths) >= 3 and lengths[0] <= 2 and lengths[1] <= 2 and lengths[2] == 4:
+        day, month, year = (int(g) for g in groups[:3])
+        return year in _YEARS and 1 <= month <= 12 and 1 <= day <= 31
+    return False
 
 
 # Phone numbers -------------------------------------------------------------------------------------
 
-# Eight digits starting 2–9, as 91234567, 912 34 567, 91 23 45 67 or 9123 4567, each grouping with one
-# kind of separator (a space, `.` or `-`), optionally after +47 or 0047. Not part of a longer number:
-# nothing glued on (`1.912…`, `…567-8`), no digit a space away (a list of numbers, an amount). The
-# lookahead first lets most places in a text fail at once.
+# Eight digits starting 2–9, optionally after +47 or 0047: written whole (91234567), or grouped as
+# 912 34 567, 91 23 45 67 or 9123 4567 with a space, `.`, `-` or `/` between the groups (` - ` and
+# ` / ` too). Not part of a longer number: nothing glued on (`1.912…`, `…567-8`). A grouped number
+# with another number a space away is a list of numbers or an amount, not a phone; eight digits
+# written whole are a phone wherever they stand (`91234567 92345678`). The lookahead first lets most
+# places in a text fail at once.
+_SEP = r"(?: ?[/-] ?|[ .])"
 _PHONE = re.compile(
-    r"(?=[+0-9])(?<![\w+])(?<!\d[.,/-])(?<!\d )(?:(?:\+|00) ?47[ .-]?)?"
-    r"(?P<number>[2-9]\d{7}"
-    r"|[2-9]\d\d(?P<s3>[ .-])\d\d(?P=s3)\d{3}"
-    r"|[2-9]\d(?P<s2>[ .-])\d\d(?P=s2)\d\d(?P=s2)\d\d"
-    r"|[2-9]\d{3}(?P<s4>[ .-])\d{4})"
-    r"(?!\w)(?![.,/-]\d)(?! \d)")
-# Words after which eight digits are a reference, an account or an amount: `Referanse 98765432`,
-# `saksnr. 2026/123`, `org.nr. 912 345 678`, `kr 25 000 000`.
+    r"(?=[+0-9])(?<![\w+])(?<!\d[.,/-])(?:(?:\+|00) ?47[ .-]?)?"
+    r"(?:(?P<whole>[2-9]\d{7})(?!\w)(?![.,/-]\d)"
+    rf"|(?P<grouped>[2-9]\d\d{_SEP}\d\d{_SEP}\d{{3}}"
+    rf"|[2-9]\d{_SEP}\d\d{_SEP}\d\d{_SEP}\d\d"
+    rf"|[2-9]\d{{3}}{_SEP}\d{{4}})"
+    r"(?!\w)(?![.,/-]\d)(?! \d))")
+# Words after which eight digits are a reference, a code, a time or an amount: `Referanse 98765432`,
+# `saksnr. 2026/123`, `Prosjektnummer 40012345`, `org.nr. 912 345 678`, `kl 2015-2245`, `kr 25 000 000`.
 _REFERENCE = re.compile(
-    r"(?<!\w)(?:ref(?:eranse)?|saks?|arkivsaks?|journalpost|jp|dok(?:ument)?|org(?:anisasjons)?|foretaks"
-    r"|konto|faktura|ordre|kunde|avtale|bilag|kid|id|løpe|kr|nok|beløp)"
-    r"\.?(?: ?-?(?:nr|nummer|no)\.?)?[ :.#]*$", re.IGNORECASE)
+    r"(?<!\w)(?:ref(?:eranse)?|saks?|arkivsaks?|journalpost|journalført som|jp|dok(?:ument)?|org(?:anisasjons)?"
+    r"|foretaks|konto|faktura|ordre|kunde|bilag|kid|id|løpe|kr|nok|beløp|kl|\w*nummer|\w*nr|\w*kode)"
+    r"\.?(?: ?-?(?:nr|nummer|no)\.?)?(?: er)?[ :.#]*$", re.IGNORECASE)
 _REFERENCE_REACH = 30  # characters looked back for such a word
-_YEARS = range(1900, 2100)
+_YEARS = range(1900, 2200)
 
 
 def _phones(text: str) -> Iterator[int]:
     """Where each phone number starts."""
     for match in _PHONE.finditer(text):
-        if _REFERENCE.search(text, max(0, match.start() - _REFERENCE_REACH), match.start()):
+        start = match.start()
+        if match.group("grouped") and start >= 2 and text[start - 1] == " " and text[start - 2].isdigit():
+            continue  # a grouped number right after another number: a list, an amount
+        if _REFERENCE.search(text, max(0, start - _REFERENCE_REACH), start):
             continue
-        if not _ordinary_number(match.group("number")):
+        if not _ordinary_number(match.group("whole") or match.group("grouped")):
             yield match.start()
 
 
@@ -166,14 +215,13 @@ def _ordinary_number(written: str) -> bool:
     groups = _GROUP.findall(written)
     if len(groups) == 1:
         digits = groups[0]
+        if digits.endswith("00000"):
+            return True  # an amount: `25000000`
         return _is_date(digits[:4], digits[4:6], digits[6:]) or _is_date(digits[4:], digits[2:4], digits[:2])
     values = [int(g) for g in groups]
-    if all(value % 10 == 0 for value in values):
-        return True  # `30 40 50 60`, `2000 3000`
-    if len(values) == 2 and all(value in _YEARS for value in values):
-        return True  # `2026 2027`
-    steps = {b - a for a, b in pairwise(values)}
-    return len(values) > 2 and len({len(g) for g in groups}) == 1 and len(steps) == 1 and steps != {0}
+    if all(value % 5 == 0 for value in values):
+        return True  # `30 40 50 60`, `20 25 30 35`, `2000 3000`: a list, a scale (`22 33 44 55` is a phone)
+    return len(values) == 2 and all(value in _YEARS for value in values)  # `2026 2027`, `2099-2100`
 
 
 def _is_date(year: str, month: str, day: str) -> bool:
@@ -185,7 +233,8 @@ def _is_date(year: str, month: str, day: str) -> bool:
 # E-mail addresses ----------------------------------------------------------------------------------
 
 # Tried only where a name can start (the lookbehind), so a long text costs one pass.
-_EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
+# A space may stand on either side of the @: a line break after it, or `ola @ fjordvik.no`.
+_EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+ ?@ ?[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
 
 
 def _emails(text: str) -> Iterator[int]:

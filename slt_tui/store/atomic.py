@@ -147,14 +147,16 @@ def parse(payload: bytes, path: Path) -> Raw:
         raise CorruptDatabaseError(path=str(path), detail=detail) from None
     except RecursionError:
         raise CorruptDatabaseError(path=str(path), detail="it is nested too deeply") from None
-    except ValueError as exc:  # a number of thousands of digits, NaN, Infinity
-        raise CorruptDatabaseError(path=str(path), detail=f"it holds a value JSON cannot carry ({exc})"[:200]) from None
+    except ValueError as exc:  # a number of thousands of digits, NaN, Infinity, a float that would change
+        reason = "a number of thousands of digits" if "int_max_str_digits" in str(exc) else str(exc)[:120]
+        raise CorruptDatabaseError(path=str(path), detail=f"it holds a value JSON cannot carry ({reason})") from None
     if not isinstance(raw, dict) or not all(isinstance(t, dict) for t in raw.values()):
         raise CorruptDatabaseError(path=str(path), detail="the file does not hold tables of records")
     for name, table in raw.items():
         bad = next((k for k in table if not _RECORD_KEY.fullmatch(k)), None)
         if bad is not None:
-            detail = f"table {name[:40]} has a record key '{bad[:20]}' that is not a whole number from 1"
+            shown = bad if len(bad) <= 20 else bad[:20] + "…"
+            detail = f"table {name[:40]} has a record key '{shown}' that is not a whole number from 1"
             raise CorruptDatabaseError(path=str(path), detail=detail)
     return raw
 

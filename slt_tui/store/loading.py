@@ -12,14 +12,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError, create_model
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from slt_tui.domain import TABLES, Dataset
+from slt_tui.domain.clock import OsloTime
 from slt_tui.domain.dataset import key_of
 from slt_tui.domain.explain import Explained
+from slt_tui.domain.text import Line
 from slt_tui.store import migrations
 from slt_tui.store.atomic import Raw, bulk_allocation, check_writable, parse
-from slt_tui.store.errors import InvalidDatabaseError
+from slt_tui.store.errors import CorruptDatabaseError, InvalidDatabaseError
 
 DocIds = dict[str, dict[str, int]]
 """Per table: record key → TinyDB document id."""
@@ -29,8 +31,18 @@ class _Layout(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
 
+class Meta(BaseModel):
+    """The one record of the `meta` table; fields a later version adds are kept as they are."""
+
+    model_config = ConfigDict(extra="allow")
+    schema_version: int = Field(ge=0, le=1000)
+    created_at: OsloTime | None = None
+    municipality: Line = ""
+
+
 FileLayout = create_model(  # the file as TinyDB lays it out: table → document id → record
     "FileLayout", __base__=_Layout,
+    meta=(dict[str, Meta], {}),
     **{name: (dict[str, model], {}) for name, model in TABLES.items()},  # type: ignore[valid-type]
 )
 
@@ -61,6 +73,8 @@ def _validated(raw: Raw, path: Path, migrated: bool) -> Loaded:
     except ValidationError as exc:  # located as `meetings kg-2026-09-15 → agenda 2 → number`
         ids = {name: {key: _record_id(doc) for key, doc in raw.get(name, {}).items()} for name in TABLES}
         raise InvalidDatabaseError(path=str(path), detail=Explained(exc, ids)) from None
+    if len(layout.meta) != 1:
+        raise CorruptDatabaseError(path=str(path), detail="the meta table must hold exactly one record")
     tables = {name: getattr(layout, name) for name in TABLES}
     try:
         dataset = Dataset(**{name: tuple(records.values()) for name, records in tables.items()})

@@ -9,17 +9,19 @@ ends in any way, so a crash never leaves a stale lock.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import getpass
 import json
 import os
 import socket
+import stat
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
 from slt_tui.domain.clock import now
-from slt_tui.i18n import translate
+from slt_tui.i18n import t, translate
 from slt_tui.store.atomic import FILE_MODE
 from slt_tui.store.errors import DatabaseLockedError
 from slt_tui.wording import date_time
@@ -61,8 +63,11 @@ class DatabaseLock:
     def acquire(self) -> None:
         # O_NOFOLLOW: a link planted as the lock file (in a shared folder) must not have us empty and
         # write over whatever it points to. ELOOP then surfaces as an OSError: this session cannot write.
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, FILE_MODE)
+        # O_NONBLOCK: a pipe or a device planted as the lock file must not hang the open.
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW | os.O_NONBLOCK, FILE_MODE)
         try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise OSError(errno.EINVAL, t("error.lock_not_a_file", path=self.path))
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = _read_holder(fd)
@@ -99,7 +104,8 @@ class DatabaseLock:
             return
         fd, self._fd = self._fd, None
         try:
-            os.ftruncate(fd, 0)
+            with contextlib.suppress(OSError):  # who held it is a courtesy; the lock goes with the close
+                os.ftruncate(fd, 0)
         finally:
             os.close(fd)
 

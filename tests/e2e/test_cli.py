@@ -228,3 +228,41 @@ def test_a_database_path_that_is_empty_or_not_a_file_is_said_so(db):
     done = slt("meetings", "--db", db)
     assert_one_sentence_error(done)
     assert ("tom" if not db else "vanlig fil") in done.stderr
+
+
+def test_a_lock_file_that_is_a_pipe_refuses_the_write_and_plans_nothing(sample_db):
+    os.mkfifo(str(sample_db) + ".lock")
+    before = sample_db.read_bytes()
+    done = slt("plan", "kg", "--db", str(sample_db))
+    assert_one_sentence_error(done, "låsefilen")
+    assert sample_db.read_bytes() == before
+
+
+def test_export_does_not_write_through_a_link(sample_db, tmp_path):
+    log = tmp_path / "logg.txt"
+    log.write_text("før\n")
+    link = tmp_path / "lenke.md"
+    link.symlink_to(log)
+    done = slt("export", "kg-2026-09-15", "--db", str(sample_db), "-o", str(link), "--overwrite")
+    assert_one_sentence_error(done, "vanlig fil")
+    assert log.read_text() == "før\n" and link.is_symlink()
+
+
+def test_an_empty_date_is_refused(sample_db):
+    before = sample_db.read_bytes()
+    assert_one_sentence_error(slt("plan", "politiradet", "--db", str(sample_db), "--date", ""))
+    assert sample_db.read_bytes() == before
+
+
+@pytest.mark.parametrize("meta", [
+    {"1": {"schema_version": 3, "municipality": {"a": [1, 2]}}},
+    {"1": {"schema_version": 3}, "2": {"schema_version": 3}},
+    {"1": {"schema_version": 3, "created_at": "0001-01-01T00:00:00+01:00"}},
+], ids=["municipality not text", "two meta records", "created in year 1"])
+def test_check_refuses_a_meta_record_that_is_not_sound(sample_db, meta):
+    data = json.loads(sample_db.read_bytes())
+    data["meta"] = meta
+    sample_db.write_text(json.dumps(data))
+    before = sample_db.read_bytes()
+    assert_one_sentence_error(slt("check", "--db", str(sample_db)))
+    assert sample_db.read_bytes() == before

@@ -44,3 +44,11 @@ def on_disk(path):
 
 def text_of(app, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
+
+
+async def scanned(app, pilot) -> None:
+    """Wait for the item's scan for personal data, which runs on a thread a moment after the last key."""
+    await pilot.pause()  # the last key's change, which starts the scan
+    while any(w.is_running for w in app.screen.workers):
+        await asyncio.sleep(0.05)
+    await pilot.pause()

@@ -15,7 +15,7 @@ from slt_tui.ui.modals.export import ExportForm
 from slt_tui.ui.modals.questions import Confirm
 from slt_tui.ui.screens.minutes import MinutesScreen
 
-from helpers import meeting_app, settle, text_of, type_text
+from helpers import meeting_app, scanned, settle, text_of, type_text
 
 MEETING = "kg-2026-10-27"
 
@@ -47,12 +47,14 @@ async def test_typing_a_phone_number_warns_on_the_item(sample_db):
         assert warning.display is False
         await pilot.press("down", "n")
         await type_text(pilot, "Mor: 912 34 567")
+        await scanned(app, pilot)
         assert warning.display is True
         assert text_of(app, "#privacy") == "⚠ Personvern: ser ut til å inneholde telefonnummer."
         assert "912" not in text_of(app, "#privacy")
         app.screen.query_one("#notes", TextArea).clear()
-        await pilot.pause()
+        await scanned(app, pilot)
         assert warning.display is False
+
 
 
 async def export_with(app, pilot, folder, *, public: bool) -> None:

@@ -15,7 +15,7 @@ from slt_tui.ui.modals.questions import Confirm
 from slt_tui.ui.screens.meeting import NOTES_LATEST, MeetingScreen
 from slt_tui.ui.screens.start import StartScreen
 
-from helpers import meeting_app, on_disk, settle
+from helpers import meeting_app, on_disk, scanned, settle
 
 MEETING = "kg-2026-12-08"
 
@@ -136,7 +136,7 @@ async def test_notes_too_long_to_store_are_kept_aside_at_quit_and_said(sample_db
     async with meeting_app(sample_db) as (app, pilot):
         await pilot.press("n")
         app.screen.query_one("#notes", TextArea).insert("x" * NOTES_MAX + "ZZZ")
-        await pilot.pause()
+        await scanned(app, pilot)
         assert "for langt" in str(app.screen.query_one("#privacy").render())
         await pilot.press("escape", "q")
         await until_exited(app)

@@ -60,8 +60,11 @@ def written(draw, number: str) -> str:
     """`number` as someone might type it: cut into groups anywhere, any separators, any digits."""
     cuts = sorted(draw(st.sets(st.integers(1, len(number) - 1), max_size=4)))
     groups = [number[a:b] for a, b in zip([0, *cuts], [*cuts, len(number)], strict=True)]
+    separators = [draw(st.sampled_from(SEPARATORS)) for _ in groups[1:]]
+    if [len(g) for g in groups] == [4, 2, 5] and set(separators) <= {"."}:
+        separators[0] = " "  # `1503.00.10008` is how banks write an account number: not a finding
     text = groups[0]
-    for group in groups[1:]:
-        text += draw(st.sampled_from(SEPARATORS)) + group
+    for separator, group in zip(separators, groups[1:], strict=True):
+        text += separator + group
     zero = ord(draw(st.sampled_from(ZEROS)))
     return "".join(chr(zero + int(c)) if c.isdigit() else c for c in text)

@@ -3,16 +3,19 @@ follow-up points, a running meeting clock, and the agency coverage line."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import datetime, timedelta
 
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, TextArea
+from textual.worker import get_current_worker
 
 from slt_tui.domain import AgendaItem, Meeting, MeetingStatus, agenda_time
 from slt_tui.domain import meeting_ops as ops
@@ -33,6 +36,8 @@ from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.plain import Plain, PlainLabel
 from slt_tui.wording import coverage_line, date_time, duration, linked_items
 
+PRIVACY_PAUSE = 0.2
+"""Seconds after a key before the item's text is scanned for personal data."""
 NOTES_PAUSE = 0.4
 """Seconds after typing stops before the notes are saved."""
 NOTES_LATEST = 0.6
@@ -162,15 +167,33 @@ class MeetingScreen(AgendaEditing, SltScreen):
         self.show_privacy(notes.text)
 
     def show_privacy(self, notes: str) -> None:
-        """Warn on the item, as it is typed: personal data in its text; an individual case at steering level."""
+        """Warn on the item, as it is typed: personal data in its text; an individual case at steering level.
+
+        The scan runs on a thread, a moment after typing: on a long note full of numbers it takes
+        long enough that, on the loop, every key would wait for it.
+        """
         item = self.selected()
         texts = [] if item is None else [item.title, notes, *(d.text for d in item.decisions)]
+        steering = item is not None and is_steering(self.app.repo.dataset, self.meeting.forum)
+        self._scan_privacy(texts, steering, len(notes))
+
+    @work(thread=True, exclusive=True, group="privacy")
+    def _scan_privacy(self, texts: list[str], steering: bool, length: int) -> None:
+        worker = get_current_worker()
+        time.sleep(PRIVACY_PAUSE)  # a newer scan, started by the next key, makes this one moot
+        if worker.is_cancelled:
+            return
         kinds = kinds_in("\n".join(texts))
         warnings = [t("privacy.warning", kinds=", ".join(t(f"privacy.kind.{k.value}") for k in kinds))] if kinds else []
-        if len(notes) > NOTES_MAX:  # said rather than failing at every pause; the text stays in the editor
-            warnings.insert(0, t("notes.too_long", length=len(notes), limit=NOTES_MAX))
-        if item is not None and is_steering(self.app.repo.dataset, self.meeting.forum) and looks_individual(*texts):
+        if length > NOTES_MAX:  # said rather than failing at every pause; the text stays in the editor
+            warnings.insert(0, t("notes.too_long", length=length, limit=NOTES_MAX))
+        if steering and looks_individual(*texts):
             warnings.append(t("escalate.steering_warning"))
+        if not worker.is_cancelled:
+            with suppress(RuntimeError):  # the app has ended meanwhile
+                self.app.call_from_thread(self._show_warnings, warnings)
+
+    def _show_warnings(self, warnings: list[str]) -> None:
         warning = self.query_one("#privacy", Plain)
         warning.update("\n".join(warnings))
         warning.display = bool(warnings)
