@@ -9,8 +9,6 @@ Prints the number of examples run, the failures found (each shrunk), and the tim
 from __future__ import annotations
 
 import argparse
-import asyncio
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -18,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "ui"))
 
-from hostile import check_file, fresh_copy, play, steps  # noqa: E402
+from hostile import run_plan, steps  # noqa: E402
 from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 
 
@@ -35,12 +33,9 @@ def main() -> None:
     @given(plan=steps)
     def run(plan):
         started = time.monotonic()
-        path = fresh_copy()
         try:
-            expected = asyncio.run(play(path, plan))
-            check_file(path, expected)
+            run_plan(plan)
         finally:
-            shutil.rmtree(path.parent, ignore_errors=True)
             runs.append(time.monotonic() - started)
 
     began = time.monotonic()

@@ -3,6 +3,7 @@ test can read or write the user's real data folder."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -64,6 +65,15 @@ def full_disk(tmp_path):
     subprocess.run(["umount", str(mountpoint)], check=True)
 
 
+def fill_disk(folder: Path) -> Path:
+    """Take every byte left on the file system of `folder` (a `full_disk`); returns the filler."""
+    filler = folder / "filler"
+    with open(filler, "wb", buffering=0) as f, contextlib.suppress(OSError):
+        while True:
+            f.write(b"\0" * 4096)
+    return filler
+
+
 def slt_tui_command() -> str:
     """The installed `slt-tui` console script of the interpreter running the tests."""
     script = Path(sys.executable).parent / "slt-tui"
@@ -73,6 +83,23 @@ def slt_tui_command() -> str:
             pytest.fail("the slt-tui command is not installed; run the README's test command")
         return found
     return str(script)
+
+
+@pytest.fixture
+def terminal():
+    """Start the installed `slt-tui` with arguments in a real pseudo-terminal; closed after the test."""
+    from terminal import Terminal  # tests/e2e: on the path wherever an end-to-end test runs
+
+    opened: list = []
+
+    def start(*args: str, **kwargs):
+        term = Terminal([slt_tui_command(), *args], **kwargs)
+        opened.append(term)
+        return term
+
+    yield start
+    for term in opened:
+        term.close()
 
 
 def slt(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -8,24 +8,7 @@ import pytest
 
 from slt_tui.store import Repository
 
-from conftest import slt_tui_command
-from terminal import Terminal
-
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def terminal():
-    opened: list[Terminal] = []
-
-    def start(*args: str, **kwargs) -> Terminal:
-        term = Terminal([slt_tui_command(), *args], **kwargs)
-        opened.append(term)
-        return term
-
-    yield start
-    for term in opened:
-        term.close()
 
 
 def test_demo_shows_the_sample_municipality_and_quits_cleanly(terminal, tmp_path):

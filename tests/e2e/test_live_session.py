@@ -18,26 +18,12 @@ import pytest
 from slt_tui.store import Repository
 from slt_tui.store.lock import lock_path
 
-from conftest import slt, slt_tui_command
+from conftest import fill_disk, slt, slt_tui_command
 from terminal import Terminal
 
 pytestmark = pytest.mark.e2e
 
 MEETING = "kg-2026-12-08"
-
-
-@pytest.fixture
-def terminal():
-    opened: list[Terminal] = []
-
-    def start(*args: str, **kwargs) -> Terminal:
-        term = Terminal([slt_tui_command(), *args], **kwargs)
-        opened.append(term)
-        return term
-
-    yield start
-    for term in opened:
-        term.close()
 
 
 def stored_notes(path, index=0) -> str:
@@ -226,13 +212,7 @@ def test_a_full_disk_opens_read_only_and_says_why(terminal, full_disk, sample_db
     path = full_disk / "slt.json"
     path.write_bytes(sample_db.read_bytes())
     path.chmod(0o600)
-    filler = full_disk / "filler"
-    with open(filler, "wb", buffering=0) as f:
-        try:
-            while True:
-                f.write(b"\0" * 4096)
-        except OSError:
-            pass
+    fill_disk(full_disk)
     term = terminal("--db", str(path))
     term.wait_for("bare lesing")
     term.wait_for_words("Kan ikke skrive")
@@ -265,12 +245,7 @@ def test_sigterm_after_a_failed_save_keeps_the_notes_aside_and_says_so(terminal,
     path.write_bytes(sample_db.read_bytes())
     path.chmod(0o600)
     term = open_meeting(terminal, path)
-    with open(full_disk / "filler", "wb", buffering=0) as f:
-        try:
-            while True:
-                f.write(b"\0" * 4096)
-        except OSError:
-            pass
+    fill_disk(full_disk)
     term.send("n")
     term.send("Får ikke plass på disken")
     term.wait_for_words("Kunne ikke lagre")

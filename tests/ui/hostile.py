@@ -235,3 +235,14 @@ def check_file(path: Path, expected: Expected) -> None:
         if expected.titles:  # an edit may overwrite an earlier title; the last one saved is there
             assert expected.titles[-1] in {i.title for i in meeting.agenda}
         assert repo.dataset == expected.shown, "the app showed something the file does not hold"
+
+
+def run_plan(plan: list[Step]) -> Expected:
+    """One sequence on a fresh copy of the sample: played, quit, and the file checked; then removed."""
+    path = fresh_copy()
+    try:
+        expected = asyncio.run(play(path, plan))
+        check_file(path, expected)
+        return expected
+    finally:
+        shutil.rmtree(path.parent, ignore_errors=True)

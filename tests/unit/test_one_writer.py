@@ -18,6 +18,8 @@ from slt_tui.store import (
 )
 from slt_tui.store.lock import lock_path
 
+from conftest import fill_disk
+
 
 def test_a_second_writer_through_a_symlink_meets_the_same_lock(sample_db, tmp_path):
     link = tmp_path / "andre" / "lenke.json"
@@ -71,12 +73,7 @@ def test_a_lock_taken_by_another_session_after_its_file_was_deleted_refuses_the_
 def test_opening_for_writing_on_a_full_disk_says_so_and_reading_works(full_disk, sample_db):
     path = full_disk / "slt.json"
     path.write_bytes(sample_db.read_bytes())
-    with open(full_disk / "filler", "wb", buffering=0) as f:
-        try:
-            while True:
-                f.write(b"\0" * 4096)
-        except OSError:
-            pass
+    fill_disk(full_disk)
     with pytest.raises(CannotWriteError) as caught:
         Repository.open(path)
     assert "No space left" in str(caught.value)

@@ -3,7 +3,6 @@ migrations and failed writes."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import stat
@@ -29,6 +28,8 @@ from slt_tui.store import (
     backups,
 )
 from slt_tui.store.migrations import SCHEMA_VERSION
+
+from conftest import fill_disk
 
 
 def mode(path: Path) -> int:
@@ -330,10 +331,7 @@ def test_a_full_disk_fails_the_save_loudly_and_loses_nothing(full_disk, sample_d
     path.write_bytes(sample_db.read_bytes())
     with Repository.open(path) as repo:
         before = path.read_bytes()
-        filler = full_disk / "filler"
-        with open(filler, "wb", buffering=0) as f, contextlib.suppress(OSError):  # take the rest of the space
-            while True:
-                f.write(b"\0" * 4096)
+        filler = fill_disk(full_disk)
         with pytest.raises(StoreWriteError) as exc:
             repo.save(Person(id="p-stor", name="Stor", role="x" * 300, agency="NAV"))
         assert "No space left on device" in str(exc.value)

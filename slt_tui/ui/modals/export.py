@@ -19,7 +19,7 @@ from slt_tui.minutes.document import Variant
 from slt_tui.minutes.export import Export
 from slt_tui.store.settings import export_folder, remember_export_folder
 from slt_tui.ui.modals.base import FormModal, field
-from slt_tui.ui.modals.questions import confirm_each
+from slt_tui.ui.modals.questions import write_after_asking
 from slt_tui.ui.widgets.inputs import LineInput
 from slt_tui.ui.widgets.plain import Plain, PlainSelect
 
@@ -89,14 +89,7 @@ def export_minutes(app: SltApp, meeting_id: str, variant: Variant = Variant.INTE
 
     def ask(prepared: tuple[Export, Path, list, bool]) -> None:
         export, path, findings, exists = prepared
-        questions = []
-        if findings:
-            listed = "\n".join(f"• {f.sentence()}" for f in findings)
-            questions.append(t("privacy.confirm", findings=listed))
-        if exists:
-            questions.append(t("export.overwrite", path=path))
-        confirm_each(app, questions, lambda: app.writer.submit(lambda: write(export, path),
-                                                               lambda _: app.notify(t("export.done", path=path))))
+        write_after_asking(app, path, findings, exists, "privacy.confirm", lambda: write(export, path))
 
     def write(export: Export, path: Path) -> None:
         export.write(path, overwrite=True, force=True)  # both asked about above

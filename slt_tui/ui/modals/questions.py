@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -53,6 +54,19 @@ def confirm_each(app, questions: list[str], then: Callable[[], None]) -> None:
             then()
 
     next_question()
+
+
+def write_after_asking(app, path: Path, findings: Sequence, exists: bool, privacy_key: str,
+                       write: Callable[[], object]) -> None:
+    """A document's last steps: ask about personal data found in it (`privacy_key`, listing each
+    finding) and about a file already there, in turn; on every yes, `write` on the writer thread (after
+    the saves before it), then say where the file is."""
+    questions = []
+    if findings:
+        questions.append(t(privacy_key, findings="\n".join(f"• {f.sentence()}" for f in findings)))
+    if exists:
+        questions.append(t("export.overwrite", path=path))
+    confirm_each(app, questions, lambda: app.writer.submit(write, lambda _: app.notify(t("export.done", path=path))))
 
 
 class AskText(FormModal[str]):

@@ -16,7 +16,7 @@ from slt_tui.minutes.invite import file_name, invitation
 from slt_tui.minutes.privacy import Finding, scan_invitation
 from slt_tui.store.settings import export_folder
 from slt_tui.ui.modals.base import FormModal, field
-from slt_tui.ui.modals.questions import AskText, Confirm, confirm_each
+from slt_tui.ui.modals.questions import AskText, Confirm, write_after_asking
 from slt_tui.ui.widgets.plain import PlainSelect
 
 if TYPE_CHECKING:
@@ -102,14 +102,7 @@ def invite(app: SltApp, meeting_id: str) -> None:
 
     def ask(prepared: tuple[Path, bytes, list[Finding], bool]) -> None:
         path, payload, findings, exists = prepared
-        questions = []
-        if findings:
-            listed = "\n".join(f"• {f.sentence()}" for f in findings)
-            questions.append(t("invite.privacy_confirm", findings=listed))
-        if exists:
-            questions.append(t("export.overwrite", path=path))
-        confirm_each(app, questions, lambda: app.writer.submit(lambda: write_file(path, payload),
-                                                               lambda _: app.notify(t("export.done", path=path))))
+        write_after_asking(app, path, findings, exists, "invite.privacy_confirm", lambda: write_file(path, payload))
 
     app.push_screen(AskText(t("invite.title"), t("export.folder"), str(export_folder())), chosen)
 

@@ -13,6 +13,7 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.css.query import NoMatches
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, TextArea
 from textual.worker import get_current_worker
@@ -194,7 +195,10 @@ class MeetingScreen(AgendaEditing, SltScreen):
                 self.app.call_from_thread(self._show_warnings, warnings)
 
     def _show_warnings(self, warnings: list[str]) -> None:
-        warning = self.query_one("#privacy", Plain)
+        try:
+            warning = self.query_one("#privacy", Plain)
+        except NoMatches:  # the scan ended after the screen was left
+            return
         warning.update("\n".join(warnings))
         warning.display = bool(warnings)
 
