@@ -151,3 +151,14 @@ async def test_leaving_the_meeting_while_the_item_is_scanned_is_fine(sample_db):
         await pilot.pause()
         assert isinstance(app.screen, StartScreen) and app.is_running
     assert app._exception is None
+
+
+async def test_a_pasted_title_over_two_lines_is_kept_whole_once(sample_db):
+    from textual import events
+    from textual.widgets import Input
+
+    async with meeting_app(sample_db) as (app, pilot):
+        await pilot.press("a")
+        app.post_message(events.Paste("Sak [/b]\nlinje to "))
+        await pilot.pause()
+        assert app.screen.query_one("#title", Input).value == "Sak [/b] linje to "

@@ -13,6 +13,7 @@ from textual.widgets import Input
 
 class LineInput(Input):
     def _on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()  # Textual runs each class's handler: Input's own would insert line one again
         if event.text:
             line = " ".join(event.text.splitlines())
             if self.selection.is_empty:
