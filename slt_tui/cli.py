@@ -16,19 +16,17 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
 
 from pydantic import ValidationError
 
-from slt_tui import __version__
+from slt_tui.cli_parser import EXIT_USAGE, build_parser, language_asked, unknown_env_language
 from slt_tui.domain import Dataset
 from slt_tui.domain.clock import MAX_YEAR, MIN_YEAR, DateRangeError, format_date, parse_date, today
 from slt_tui.domain.explain import Explained
-from slt_tui.domain.models import ActionItem, ActionStatus, Forum
+from slt_tui.domain.models import ActionItem, Forum
 from slt_tui.domain.series import plan
-from slt_tui.domain.standard import STANDARD_AGENCIES
-from slt_tui.errors import DomainError, SltError
-from slt_tui.i18n import LANGUAGES, current_language, language_from_env, set_language, t
+from slt_tui.errors import DomainError, SltError, system_reason
+from slt_tui.i18n import LANGUAGES, current_language, set_language, t, translate
 from slt_tui.minutes.document import Variant
 from slt_tui.minutes.export import Export, ExportWriteError, MissingFolderError, PrivacyFindingsError, write_file
 from slt_tui.minutes.invite import InvitationFindingsError, invitation
@@ -38,9 +36,7 @@ from slt_tui.sample import sample_path
 from slt_tui.store import CannotWriteError, DatabaseLockedError, Repository
 from slt_tui.store.atomic import FILE_MODE
 from slt_tui.store.paths import database_path, ensure_folder
-from slt_tui.wording import action_status, date_time
-
-EXIT_USAGE = 2
+from slt_tui.wording import action_status, date_time, standard_agencies
 
 
 class UnknownForumError(SltError):
@@ -61,74 +57,12 @@ class AmbiguousForumError(SltError):
     key = "cli.ambiguous_forum"
 
 
-class Parser(argparse.ArgumentParser):
-    """argparse that reports a bad command line as one sentence and exit status 2."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"slt-tui: {message}\n")
-
-
-def build_parser() -> Parser:
-    common = Parser(add_help=False)
-    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=t("cli.help.db"))
-    common.add_argument("--lang", choices=sorted(LANGUAGES), default=argparse.SUPPRESS, help=t("cli.help.lang"))
-
-    parser = Parser(prog="slt-tui", description=t("cli.description"), parents=[common])
-    parser.add_argument("--version", action="version", version=f"slt-tui {__version__}")
-    parser.add_argument("--demo", action="store_true", help=t("cli.help.demo"))
-    parser.add_argument("--meeting", metavar="ID", help=t("cli.help.meeting"))
-    parser.add_argument("--follow", action="store_true", help=t("cli.help.follow"))
-    parser.add_argument("--no-mouse", dest="mouse", action="store_false", default=mouse_from_env(),
-                        help=t("cli.help.no_mouse"))
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    init = sub.add_parser("init", parents=[common], help=t("cli.help.init"))
-    init.add_argument("--sample", action="store_true", help=t("cli.help.sample"))
-    init.add_argument("--municipality", metavar="NAME", default="", help=t("cli.help.municipality"))
-
-    meetings = sub.add_parser("meetings", parents=[common], help=t("cli.help.meetings"))
-    meetings.add_argument("--json", action="store_true", help=t("cli.help.json"))
-
-    actions = sub.add_parser("actions", parents=[common], help=t("cli.help.actions"))
-    actions.add_argument("--open", action="store_true", help=t("cli.help.open"))
-    actions.add_argument("--forum", metavar="FORUM", help=t("cli.help.forum"))
-    actions.add_argument("--agency", metavar="CODE", help=t("cli.help.agency"))
-    actions.add_argument("--status", choices=[s.value for s in ActionStatus], help=t("cli.help.status"))
-    actions.add_argument("--overdue", action="store_true", help=t("cli.help.overdue"))
-    actions.add_argument("--history", action="store_true", help=t("cli.help.history"))
-    actions.add_argument("--json", action="store_true", help=t("cli.help.json"))
-
-    plan = sub.add_parser("plan", parents=[common], help=t("cli.help.plan"))
-    plan.add_argument("forum", metavar="FORUM", help=t("cli.help.plan_forum"))
-    plan.add_argument("--date", metavar="YYYY-MM-DD", help=t("cli.help.plan_date"))
-
-    invite = sub.add_parser("invite", parents=[common], help=t("cli.help.invite"))
-    invite.add_argument("meeting", metavar="MEETING", help=t("cli.help.export_meeting"))
-    invite.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.invite_output"))
-    invite.add_argument("--overwrite", action="store_true", help=t("cli.help.overwrite"))
-    invite.add_argument("--force", action="store_true", help=t("invite.help_force"))
-
-    sub.add_parser("check", parents=[common], help=t("cli.help.check"))
-
-    forums = sub.add_parser("forums", parents=[common], help=t("cli.help.forums"))
-    forums.add_argument("--json", action="store_true", help=t("cli.help.json"))
-
-    export = sub.add_parser("export", parents=[common], help=t("cli.help.export"))
-    export.add_argument("meeting", metavar="MEETING", help=t("cli.help.export_meeting"))
-    export.add_argument("-o", "--output", metavar="FILE", help=t("cli.help.output"))  # str: keeps `DIR/`
-    export.add_argument("--public", action="store_true", help=t("cli.help.public"))
-    export.add_argument("--html", action="store_true", help=t("cli.help.html"))
-    export.add_argument("--force", action="store_true", help=t("cli.help.force"))
-    export.add_argument("--overwrite", action="store_true", help=t("cli.help.overwrite"))
-    return parser
-
-
 def run(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    set_language(_language(argv))
-    args = build_parser().parse_args(argv)
-    if "lang" not in args and (value := _unknown_env_language()):  # --lang wins over the variable
-        return _fail(t("cli.bad_lang_env", value=value, choices=", ".join(sorted(LANGUAGES))))
+    set_language(language_asked(argv))
+    args = build_parser(mouse=mouse_from_env()).parse_args(argv)
+    if "lang" not in args and (value := unknown_env_language()):  # --lang wins over the variable
+        return _fail(t("cli.bad_lang_env", value=value, choices=", ".join(LANGUAGES)))
     commands: dict[str | None, Callable[[argparse.Namespace], int]] = {
         "init": cmd_init, "meetings": cmd_meetings, "actions": cmd_actions, "check": cmd_check, "export": cmd_export,
         "plan": cmd_plan, "invite": cmd_invite, "forums": cmd_forums,
@@ -147,7 +81,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as exc:
-        return _fail(t("error.io", path=exc.filename or getattr(args, "db", "?"), reason=exc.strerror or exc))
+        return _fail(t("error.io", path=exc.filename or getattr(args, "db", "?"), reason=system_reason(exc)))
     except KeyboardInterrupt:
         return 130
 
@@ -161,13 +95,15 @@ def main() -> None:
 
 def cmd_init(args: argparse.Namespace) -> int:
     path = database_path(getattr(args, "db", None))
+    lang = args.minutes_lang or current_language()  # a municipality that works in nynorsk writes in it
     if args.sample:
         with Repository.open(sample_path(), readonly=True) as sample:
             dataset, municipality = sample.dataset, args.municipality or sample.municipality
+            lang = args.minutes_lang or sample.minutes_language
     else:
-        dataset, municipality = Dataset(agencies=STANDARD_AGENCIES), args.municipality
+        dataset, municipality = Dataset(agencies=standard_agencies(lang)), args.municipality
     ensure_folder(path)
-    Repository.create(path, dataset, municipality=municipality).close()
+    Repository.create(path, dataset, municipality=municipality, minutes_language=lang).close()
     print(t("cli.created", path=path))
     return 0
 
@@ -234,16 +170,17 @@ def cmd_plan(args: argparse.Namespace) -> int:
         return _fail(t("cli.bad_date", value=args.date))
     with Repository.open(database_path(getattr(args, "db", None))) as repo:
         forum = find_forum(repo.dataset, args.forum)
-        meeting = plan(repo.dataset, forum.id, today(), t("minutes.follow_up"), on=day)
+        meeting = plan(repo.dataset, forum.id, today(), translate("minutes.follow_up", repo.minutes_language), on=day)
         repo.save(meeting)
     print(meeting.id)
     return 0
 
 
 def cmd_invite(args: argparse.Namespace) -> int:
-    dataset = _read(args)
+    with Repository.open(database_path(getattr(args, "db", None)), readonly=True) as repo:
+        dataset, lang = repo.dataset, args.minutes_lang or repo.minutes_language
     meeting = dataset.meeting(args.meeting)
-    payload = invitation(meeting, dataset, current_language())
+    payload = invitation(meeting, dataset, lang)
     findings = [] if args.force else scan_invitation(payload, meeting)
     if findings:  # it goes as far as the public minutes, and is refused as they are
         raise InvitationFindingsError(findings)
@@ -253,7 +190,7 @@ def cmd_invite(args: argparse.Namespace) -> int:
         return 0
     path = output_path(args.output, invite_file_name(meeting))
     write_file(path, payload, overwrite=args.overwrite)
-    print(t("cli.exported", path=path), file=sys.stderr)
+    print(t("cli.invite_written", path=path), file=sys.stderr)
     return 0
 
 
@@ -270,9 +207,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     path = database_path(getattr(args, "db", None))
     with Repository.open(path, readonly=True) as repo:
-        dataset, municipality = repo.dataset, repo.municipality
+        dataset, municipality, lang = repo.dataset, repo.municipality, args.minutes_lang or repo.minutes_language
     variant = Variant.PUBLIC if args.public else Variant.INTERNAL
-    export = Export(dataset.meeting(args.meeting), dataset, variant, args.html, current_language(), municipality)
+    export = Export(dataset.meeting(args.meeting), dataset, variant, args.html, lang, municipality)
     findings = [] if args.force else export.findings()
     if findings:  # before `-o DIR/` makes a folder that would stay empty
         raise PrivacyFindingsError(findings)
@@ -307,7 +244,8 @@ def cmd_app(args: argparse.Namespace) -> int:
         os.chmod(path, FILE_MODE)
     elif not path.exists():  # `--db NEW.json` too, as the README says; only in a folder that exists
         ensure_folder(path)
-        Repository.create(path, Dataset(agencies=STANDARD_AGENCIES)).close()
+        lang = current_language()
+        Repository.create(path, Dataset(agencies=standard_agencies(lang)), minutes_language=lang).close()
     cleanup = (lambda: shutil.rmtree(scratch, ignore_errors=True)) if scratch else None
     try:
         return _run_app(path, args, cleanup=cleanup)
@@ -366,22 +304,6 @@ def _run_app(path: Path, args: argparse.Namespace, cleanup: Callable[[], None] |
 # Helpers -------------------------------------------------------------------------------------------
 
 
-def _language(argv: Sequence[str]) -> str:
-    """The language asked for, read before parsing so that help and errors are in it."""
-    for i, arg in enumerate(argv):
-        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else (
-            argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None)
-        if value in LANGUAGES:
-            return value
-    return language_from_env()
-
-
-def _unknown_env_language() -> str:
-    """$SLT_TUI_LANG when it names no language we have (refused like a bad --lang); empty means nb."""
-    value = os.environ.get("SLT_TUI_LANG", "").strip()
-    return value if value and value.lower() not in LANGUAGES else ""
-
-
 def _read(args: argparse.Namespace) -> Dataset:
     with Repository.open(database_path(getattr(args, "db", None)), readonly=True) as repo:
         return repo.dataset
@@ -420,7 +342,7 @@ def output_path(output: str | os.PathLike[str], default_name: str) -> Path:
         except OSError as exc:
             if not path.parent.is_dir():
                 raise MissingFolderError(folder=str(path.parent)) from None
-            raise ExportWriteError(path=path, reason=exc.strerror or exc) from None
+            raise ExportWriteError(path=path, reason=system_reason(exc)) from None
     return path / default_name if path.is_dir() else path
 
 

@@ -45,3 +45,45 @@ class UnknownRecordError(SltError):
     """A meeting, forum, person, agency or follow-up point that does not exist was asked for."""
 
     key = "error.unknown_record"
+
+
+class Said:
+    """A message key and its parameters, put into words only when read, in the reader's language.
+
+    Give one as an error's `detail` or `reason` instead of an English string, so that the sentence
+    around it and what it says are in the same language.
+    """
+
+    def __init__(self, key: str, **params: Any) -> None:
+        self.key = key
+        self.params = params
+
+    def sentence(self, lang: str | None = None) -> str:
+        lang = lang or current_language()
+        params = {k: v.sentence(lang) if hasattr(v, "sentence") else v for k, v in self.params.items()}
+        return translate(self.key, lang, **params)
+
+    def __str__(self) -> str:
+        return self.sentence("en")
+
+    def __repr__(self) -> str:
+        return f"Said({self.key!r}, {self.params!r})"
+
+
+SYSTEM_ERRORS = frozenset({
+    "ENOENT", "EACCES", "EPERM", "ENOSPC", "EDQUOT", "EROFS", "EISDIR", "ENOTDIR", "EEXIST", "ELOOP",
+    "ENAMETOOLONG", "EIO", "EBUSY", "EMFILE", "ENFILE", "EXDEV", "ENOTEMPTY", "EAGAIN", "EINVAL", "ETXTBSY",
+    "EFBIG", "ESTALE", "ENXIO", "EMLINK",
+})
+"""The system's errors a person may meet here, each worded in the catalogues as `system.<name>`."""
+
+
+def system_reason(error: OSError | int | None) -> Said:
+    """What the system said (`No such file or directory`), in the reader's language, not the C library's."""
+    import errno as errnos
+
+    number = error if isinstance(error, int) else getattr(error, "errno", None)
+    name = errnos.errorcode.get(number, "") if number is not None else ""
+    if name in SYSTEM_ERRORS:
+        return Said(f"system.{name}")
+    return Said("system.other", code=name or number or "?")

@@ -6,13 +6,22 @@ language asked for, whatever the app speaks).
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
+
+from babel.dates import format_date as babel_date
+from babel.dates import format_time as babel_time
 
 from slt_tui.domain.clock import format_date
 from slt_tui.domain.dataset import Dataset
 from slt_tui.domain.derived import coverage
-from slt_tui.domain.models import ActionItem, AgendaItem, Meeting
+from slt_tui.domain.models import ActionItem, Agency, AgendaItem, ItemKind, Meeting, StandingItem
+from slt_tui.domain.standard import STANDARD_AGENCIES
 from slt_tui.i18n import current_language, translate
+
+LONG_DATE = {"nb": "EEEE d. MMMM y", "nn": "EEEE d. MMMM y", "en": "EEEE d MMMM y"}
+"""Babel (CLDR) patterns: `tirsdag 8. desember 2026`, `tysdag 8. desember 2026`, `Tuesday 8 December 2026`."""
+CLOCK = {"nb": "HH.mm", "nn": "HH.mm", "en": "HH:mm"}
+"""Norwegian writes the time of day `09.00` (Språkrådet); English `09:00`."""
 
 
 def say(key: str, lang: str | None = None, **params: object) -> str:
@@ -20,22 +29,59 @@ def say(key: str, lang: str | None = None, **params: object) -> str:
 
 
 def duration(seconds: int) -> str:
-    """`12:05`, or `1:02:05` past an hour."""
+    """A stopwatch: `12:05`, or `1:02:05` past an hour (the running item's clock)."""
     seconds = max(0, int(seconds))
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
-def date_time(moment: datetime) -> str:
-    """`08.12.2026 09:00`."""
-    return f"{format_date(moment)} {moment:%H:%M}"
+def minutes_long(seconds: int, lang: str | None = None) -> str:
+    """A length of time in words' stead: `55 min`, `1 t 55 min` / `1 h 55 min`."""
+    hours, minutes = divmod(max(0, int(seconds)) // 60, 60)
+    if not hours:
+        return say("time.minutes", lang, minutes=minutes)
+    return say("time.hours_minutes", lang, hours=hours, minutes=minutes)
+
+
+def hhmm(moment: datetime | time, lang: str | None = None) -> str:
+    """`09.00` / `09:00`, the time of day as the language writes it."""
+    lang = lang or current_language()
+    return babel_time(moment, CLOCK[lang], locale=lang)
+
+
+def clock_time(moment: datetime | time, lang: str | None = None) -> str:
+    """`kl. 09.00` / `09:00`."""
+    return say("time.clock", lang, time=hhmm(moment, lang))
+
+
+def date_time(moment: datetime, lang: str | None = None) -> str:
+    """`08.12.2026 kl. 09.00` / `08.12.2026 09:00`."""
+    return f"{format_date(moment)} {clock_time(moment, lang)}"
 
 
 def long_date(day: date, lang: str | None = None) -> str:
-    """`tirsdag 8. desember 2026` / `Tuesday 8 December 2026`."""
-    return say("date.long", lang, weekday=say(f"weekday.{day.weekday()}", lang), day=day.day,
-               month=say(f"month.{day.month}", lang), year=day.year)
+    """`tirsdag 8. desember 2026` / `tysdag 8. desember 2026` / `Tuesday 8 December 2026`."""
+    lang = lang or current_language()
+    return babel_date(day, LONG_DATE[lang], locale=lang)
+
+
+def agency_label(agency: Agency) -> str:
+    """`POL – Politiet`; just `NAV` when the name is the code."""
+    return agency.code if agency.name.strip().casefold() == agency.code.casefold() else f"{agency.code} – {agency.name}"
+
+
+def standard_agencies(lang: str | None = None) -> tuple[Agency, ...]:
+    """The agencies a new database starts with, named in the municipality's written form."""
+    return tuple(Agency(code=a.code, name=say(f"agency.{a.code}", lang)) for a in STANDARD_AGENCIES)
+
+
+def standard_agenda(lang: str | None = None) -> tuple[StandingItem, ...]:
+    """The items every meeting of a new forum starts with: approving the notice and the agenda, and the
+    last meeting's minutes; any other business last."""
+    return (StandingItem(title=say("agenda.standard.notice", lang), kind=ItemKind.DECISION, planned_minutes=5),
+            StandingItem(title=say("agenda.standard.minutes", lang), kind=ItemKind.DECISION, planned_minutes=5),
+            StandingItem(title=say("agenda.standard.other", lang), kind=ItemKind.BRIEFING, planned_minutes=10))
 
 
 def action_status(action: ActionItem, on: date, lang: str | None = None) -> str:

@@ -14,6 +14,8 @@ from typing import Annotated
 from pydantic import AfterValidator
 from pydantic_core import PydanticCustomError
 
+from slt_tui.errors import Said
+
 _PATTERN = re.compile(r"^(\d{2,3})/(\d{2})$", re.ASCII)
 
 
@@ -37,15 +39,15 @@ def next_serial(numbers: Iterable[str], year: int) -> int:
     return max(serials, default=0) + 1
 
 
-def sequence_problem(numbers: list[str], year: int) -> str | None:
+def sequence_problem(numbers: list[str], year: int) -> Said | None:
     """Describe why `numbers` (one meeting's agenda, in order) are out of sequence, or None."""
     previous: int | None = None
     for number in numbers:
         serial, yy = split(number)
         if yy != year % 100:
-            return f"case number {number} belongs to another year than the meeting ({year})"
+            return Said("case.other_year", number=number, year=year)
         if previous is not None and serial != previous + 1:
-            return f"case numbers are out of sequence: {number} follows {format_number(previous, year)}"
+            return Said("case.sequence", number=number, previous=format_number(previous, year))
         previous = serial
     return None
 
@@ -53,8 +55,8 @@ def sequence_problem(numbers: list[str], year: int) -> str | None:
 def _valid(number: str) -> str:
     try:
         serial, _ = split(number)
-    except ValueError as exc:
-        raise PydanticCustomError("case_number", "{reason}", {"reason": str(exc)}) from None
+    except ValueError:
+        raise PydanticCustomError("case_number", "{reason}", {"reason": Said("case.form", number=number)}) from None
     if serial == 0:
         raise PydanticCustomError("case_number", "case numbers start at 01")
     return number

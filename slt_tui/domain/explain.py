@@ -55,9 +55,10 @@ def describe(error: Mapping[str, Any], lang: str = "en") -> str:
         return Problem(ctx["key"], **ctx["params"]).sentence(lang)
     if lang != "en":
         key = f"validation.{error['type']}"
-        text = translate(key, lang, **{k: v for k, v in ctx.items() if k != "error"})
-        if text != key:
-            return text
+        params = {k: v.sentence(lang) if hasattr(v, "sentence") else v for k, v in ctx.items() if k != "error"}
+        text = translate(key, lang, **params)
+        # pydantic's own words are English: a type no catalogue words is still said in the reader's language
+        return text if text != key else translate("validation.other", lang)
     return str(error["msg"])
 
 

@@ -26,7 +26,7 @@ from slt_tui.domain.models import (
     MeetingStatus,
     Origin,
 )
-from slt_tui.errors import DomainError
+from slt_tui.errors import DomainError, Said
 
 
 def new_id(prefix: str) -> str:
@@ -59,7 +59,7 @@ def add_item(dataset: Dataset, meeting: Meeting, title: str, kind: ItemKind = It
 
 def replace_item(meeting: Meeting, item: AgendaItem) -> Meeting:
     if meeting.item(item.id) is None:
-        raise DomainError(detail=f"the meeting has no agenda item '{item.id}'")
+        raise DomainError(detail=Said("meeting.no_item", item=item.id))
     return meeting.model_copy(update={"agenda": tuple(item if i.id == item.id else i for i in meeting.agenda)})
 
 
@@ -107,7 +107,7 @@ def default_due(meeting: Meeting, forum_cadence_weeks: int) -> date:
 
 def start(meeting: Meeting, at: datetime) -> Meeting:
     if meeting.status is MeetingStatus.CLOSED:
-        raise DomainError(detail="the meeting is already closed")
+        raise DomainError(detail=Said("meeting.already_closed"))
     if meeting.status is MeetingStatus.RUNNING:
         return meeting
     return meeting.model_copy(update={"status": MeetingStatus.RUNNING, "started_at": at})
@@ -115,7 +115,7 @@ def start(meeting: Meeting, at: datetime) -> Meeting:
 
 def end(meeting: Meeting, at: datetime, next_meeting_at: datetime | None) -> Meeting:
     if meeting.status is not MeetingStatus.RUNNING:
-        raise DomainError(detail="only a running meeting can be ended")
+        raise DomainError(detail=Said("meeting.not_running"))
     return meeting.model_copy(update={"status": MeetingStatus.CLOSED, "ended_at": at, "running_item": None,
                                       "running_since": None, "next_meeting_at": next_meeting_at})
 

@@ -8,9 +8,9 @@ from collections.abc import Collection
 
 from pydantic import ValidationError
 
-from slt_tui.domain.explain import explain
+from slt_tui.domain.explain import Explained
 from slt_tui.domain.models import ItemKind, StandingItem
-from slt_tui.errors import DomainError
+from slt_tui.errors import DomainError, Said
 
 _FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", "Å": "a"})
 
@@ -42,8 +42,8 @@ def parse_standing_items(text: str) -> tuple[StandingItem, ...]:
             minutes = int(parts[2]) if len(parts) > 2 and parts[2] else 10
             items.append(StandingItem(title=parts[0], kind=kind, planned_minutes=minutes))
         except ValidationError as exc:
-            raise DomainError(detail=f"line {number}: {explain(exc)}") from None
+            raise DomainError(detail=Said("standing.line", number=number, problem=Explained(exc))) from None
         except ValueError:
             kinds = ", ".join(k.value for k in ItemKind)
-            raise DomainError(detail=f"line {number}: write 'title; kind; minutes' with kind one of {kinds}") from None
+            raise DomainError(detail=Said("standing.form", number=number, kinds=kinds)) from None
     return tuple(items)

@@ -17,7 +17,7 @@ from slt_tui.domain.dataset import Dataset
 from slt_tui.domain.follow_up import reviews_at
 from slt_tui.domain.meeting_ops import first_serial, new_id, renumbered
 from slt_tui.domain.models import AgendaItem, ItemKind, ItemRef, Level, Meeting, MeetingStatus
-from slt_tui.errors import DomainError, SltError
+from slt_tui.errors import DomainError, Said, SltError
 
 DEFAULT_TIME = time(9, 0)
 
@@ -108,7 +108,7 @@ def escalate(dataset: Dataset, source: Meeting, item_id: str, target: Meeting) -
     """Send an item to `target` (another forum's planned meeting): a new item there, linked both ways."""
     item = source.item(item_id)
     if item is None:
-        raise DomainError(detail=f"the meeting has no agenda item '{item_id}'")
+        raise DomainError(detail=Said("meeting.no_item", item=item_id))
     if target.status is not MeetingStatus.PLANNED or target.forum == source.forum:
         raise PlanError("escalate.target", meeting=target.id)
     copy = AgendaItem(id=new_id("s"), number="01/00", title=item.title, kind=item.kind,

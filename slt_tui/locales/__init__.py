@@ -1,1 +1,5 @@
-"""Message catalogues: `nb` (Norwegian bokmål, the default) and `en`, with the same keys."""
+"""Message catalogues: gettext `.po` files per language (`nb`, `nn`, `en`), compiled to `.mo` beside them.
+
+`python -m slt_tui.locales` brings the catalogues in line with the English one and compiles them;
+`glossary.toml` fixes the terms each language uses. The language is chosen in `slt_tui.i18n`.
+"""

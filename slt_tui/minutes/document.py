@@ -17,7 +17,7 @@ from slt_tui.domain.dataset import Dataset
 from slt_tui.domain.follow_up import raised_in, reviews_at
 from slt_tui.domain.models import ActionItem, AgendaItem, AttendanceStatus, ItemKind, Meeting, MeetingStatus
 from slt_tui.minutes.escape import block, cell, inline
-from slt_tui.wording import coverage_line, linked_items, long_date, say
+from slt_tui.wording import clock_time, coverage_line, hhmm, linked_items, long_date, say
 
 
 class Variant(StrEnum):
@@ -175,7 +175,7 @@ def _next_meeting(m: Minutes) -> Iterator[str]:
     if when is None:
         yield m.say("minutes.next.unset")
         return
-    text = m.say("minutes.next.at", date=long_date(when.date(), m.lang), time=f"{when:%H:%M}")
+    text = m.say("minutes.next.at", date=long_date(when.date(), m.lang), time=clock_time(when, m.lang))
     if later and later[0].location:
         text += f", {later[0].location}"
     yield inline(text)
@@ -202,10 +202,10 @@ def _table(headers: list[str], rows: Iterable[Iterable[str]]) -> str:
 def _time(m: Minutes) -> str:
     meeting = m.meeting
     if meeting.started_at is None:
-        return m.say("minutes.time.planned", start=f"{meeting.starts_at:%H:%M}")
+        return m.say("minutes.time.planned", start=clock_time(meeting.starts_at, m.lang))
     if meeting.ended_at is None:
-        return m.say("minutes.time.running", start=f"{meeting.started_at:%H:%M}")
-    return f"{meeting.started_at:%H:%M}–{meeting.ended_at:%H:%M}"
+        return m.say("minutes.time.running", start=clock_time(meeting.started_at, m.lang))
+    return m.say("minutes.time.span", start=hhmm(meeting.started_at, m.lang), end=hhmm(meeting.ended_at, m.lang))
 
 
 def _person(m: Minutes, person_id: str | None) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 from slt_tui.domain.dataset import Dataset
 from slt_tui.domain.models import Meeting
 from slt_tui.domain.registers import slug_id
-from slt_tui.errors import SltError
+from slt_tui.errors import SltError, system_reason
 from slt_tui.minutes.document import Variant, render
 from slt_tui.minutes.html import page
 from slt_tui.minutes.privacy import Finding, scan
@@ -105,4 +105,4 @@ def write_file(path: Path, payload: bytes, mode: int = PUBLIC_MODE, *, overwrite
     try:
         atomic_write(path, payload, mode=mode)
     except OSError as exc:
-        raise ExportWriteError(path=path, reason=exc.strerror or exc) from exc
+        raise ExportWriteError(path=path, reason=system_reason(exc)) from exc

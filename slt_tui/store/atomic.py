@@ -22,6 +22,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from slt_tui.errors import Said, system_reason
 from slt_tui.store.errors import CorruptDatabaseError, ReadOnlyDatabaseError, StoreWriteError
 
 FILE_MODE = 0o600
@@ -128,35 +129,54 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
+JSON_PROBLEMS = {
+    "Expecting value": "json.value",
+    "Expecting ',' delimiter": "json.comma",
+    "Expecting ':' delimiter": "json.colon",
+    "Expecting property name enclosed in double quotes": "json.name",
+    "Unterminated string starting at": "json.unterminated",
+    "Invalid control character at": "json.control",
+    "Invalid \\escape": "json.escape",
+    "Invalid \\uXXXX escape": "json.escape",
+    "Extra data": "json.extra",
+}
+"""The json module's complaints (in English, from C), each worded in the catalogues."""
+
+
+def json_problem(message: str) -> Said:
+    key = next((k for text, k in JSON_PROBLEMS.items() if message.startswith(text)), "json.other")
+    return Said(key)
+
+
 def parse(payload: bytes, path: Path) -> Raw:
     """The file's tables, refused (CorruptDatabaseError) unless this program could write them back
     exactly: valid UTF-8 JSON, no repeated keys, no NaN or Infinity, an object of tables whose record
     keys are numbers. (`check_writable` then checks what the writer's encoder takes.)"""
     if not payload.strip():
-        raise CorruptDatabaseError(path=str(path), detail="the file is empty")
+        raise CorruptDatabaseError(path=str(path), detail=Said("corrupt.empty"))
     try:
         raw = json.loads(payload, object_pairs_hook=_unique_keys, parse_constant=_no_constant,
                          parse_float=_exact_float)
     except UnicodeDecodeError as exc:
-        raise CorruptDatabaseError(path=str(path), detail=f"byte {exc.start} is not UTF-8 text") from None
+        raise CorruptDatabaseError(path=str(path), detail=Said("corrupt.not_utf8", byte=exc.start)) from None
     except json.JSONDecodeError as exc:
-        detail = f"line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        detail = Said("corrupt.json", line=exc.lineno, column=exc.colno, problem=json_problem(exc.msg))
         raise CorruptDatabaseError(path=str(path), detail=detail) from None
     except _DuplicateKey as exc:
-        detail = f"the key '{exc.key[:40]}' appears twice in one object, and one of them would be lost"
+        detail = Said("corrupt.duplicate_key", key=exc.key[:40])
         raise CorruptDatabaseError(path=str(path), detail=detail) from None
     except RecursionError:
-        raise CorruptDatabaseError(path=str(path), detail="it is nested too deeply") from None
+        raise CorruptDatabaseError(path=str(path), detail=Said("corrupt.too_deep")) from None
     except ValueError as exc:  # a number of thousands of digits, NaN, Infinity, a float that would change
-        reason = "a number of thousands of digits" if "int_max_str_digits" in str(exc) else str(exc)[:120]
-        raise CorruptDatabaseError(path=str(path), detail=f"it holds a value JSON cannot carry ({reason})") from None
+        detail = Said("corrupt.huge_number" if "int_max_str_digits" in str(exc) else "corrupt.not_a_number")
+        raise CorruptDatabaseError(path=str(path), detail=detail) from None
     if not isinstance(raw, dict) or not all(isinstance(t, dict) for t in raw.values()):
-        raise CorruptDatabaseError(path=str(path), detail="the file does not hold tables of records")
+        raise CorruptDatabaseError(path=str(path), detail=Said("corrupt.not_tables"))
     for name, table in raw.items():
         bad = next((k for k in table if not _RECORD_KEY.fullmatch(k)), None)
         if bad is not None:
             shown = bad if len(bad) <= 20 else bad[:20] + "…"
-            detail = f"table {name[:40]} has a record key '{shown}' that is not a whole number from 1"
+            detail = Said("corrupt.record_key", table=name[:40], key=shown)
             raise CorruptDatabaseError(path=str(path), detail=detail)
     return raw
 
@@ -166,8 +186,8 @@ def check_writable(raw: Raw, path: Path) -> Raw:
     now rather than at a save that could then never land."""
     try:
         encode(raw)
-    except TypeError as exc:  # orjson.JSONEncodeError: a number past 64 bits, nesting past 255, …
-        detail = f"it holds a value this program could not write back ({exc})"
+    except TypeError:  # orjson.JSONEncodeError: a number past 64 bits, nesting past 255, …
+        detail = Said("corrupt.cannot_write_back")
         raise CorruptDatabaseError(path=str(path), detail=detail) from None
     return raw
 
@@ -231,10 +251,10 @@ class AtomicJSONStorage(Storage):
             atomic_write(self.path, encode(self._data), self._before_replace)
         except OSError as exc:
             self._data = None
-            raise StoreWriteError(path=str(self.path), reason=exc.strerror or str(exc)) from exc
+            raise StoreWriteError(path=str(self.path), reason=system_reason(exc)) from exc
         except TypeError as exc:  # orjson.JSONEncodeError: refused on opening; never expected here
             self._data = None
-            raise StoreWriteError(path=str(self.path), reason=str(exc)) from exc
+            raise StoreWriteError(path=str(self.path), reason=Said("corrupt.cannot_write_back")) from exc
         except BaseException:  # refused before writing: TinyDB's change to the copy is dropped too
             self._data = None
             raise

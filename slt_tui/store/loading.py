@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
@@ -19,6 +19,7 @@ from slt_tui.domain.clock import OsloTime
 from slt_tui.domain.dataset import key_of
 from slt_tui.domain.explain import Explained
 from slt_tui.domain.text import Line
+from slt_tui.errors import Said
 from slt_tui.store import migrations
 from slt_tui.store.atomic import Raw, bulk_allocation, check_writable, parse
 from slt_tui.store.errors import CorruptDatabaseError, InvalidDatabaseError
@@ -38,6 +39,8 @@ class Meta(BaseModel):
     schema_version: int = Field(ge=0, le=1000)
     created_at: OsloTime | None = None
     municipality: Line = ""
+    minutes_language: Literal["nb", "nn", "en"] = "nb"
+    """The municipality's written form: the language of its minutes, notices and invitations."""
 
 
 FileLayout = create_model(  # the file as TinyDB lays it out: table → document id → record
@@ -74,7 +77,7 @@ def _validated(raw: Raw, path: Path, migrated: bool) -> Loaded:
         ids = {name: {key: _record_id(doc) for key, doc in raw.get(name, {}).items()} for name in TABLES}
         raise InvalidDatabaseError(path=str(path), detail=Explained(exc, ids)) from None
     if len(layout.meta) != 1:
-        raise CorruptDatabaseError(path=str(path), detail="the meta table must hold exactly one record")
+        raise CorruptDatabaseError(path=str(path), detail=Said("corrupt.meta_count"))
     tables = {name: getattr(layout, name) for name in TABLES}
     try:
         dataset = Dataset(**{name: tuple(records.values()) for name, records in tables.items()})

@@ -13,6 +13,7 @@ from pathlib import Path
 from slt_tui.domain import TABLES
 from slt_tui.domain.clock import now
 from slt_tui.domain.text import clean_line
+from slt_tui.errors import Said
 from slt_tui.store.atomic import Raw
 from slt_tui.store.errors import CorruptDatabaseError, SchemaTooNewError
 
@@ -20,10 +21,11 @@ SCHEMA_VERSION = 3
 META = "meta"
 
 
-def meta_record(municipality: str = "") -> dict:
-    """The one record of the `meta` table: schema version, creation time, the municipality's name."""
+def meta_record(municipality: str = "", minutes_language: str = "nb") -> dict:
+    """The one record of the `meta` table: schema version, creation time, the municipality's name and
+    the language of its documents."""
     return {"schema_version": SCHEMA_VERSION, "created_at": now().replace(microsecond=0).isoformat(),
-            "municipality": clean_line(municipality)}
+            "municipality": clean_line(municipality), "minutes_language": minutes_language}
 
 
 def version_of(raw: Raw, path: Path) -> int:
@@ -33,7 +35,7 @@ def version_of(raw: Raw, path: Path) -> int:
         return 0
     version = records[0].get("schema_version") if isinstance(records[0], dict) else None
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        raise CorruptDatabaseError(path=str(path), detail="the meta table has no valid schema_version")
+        raise CorruptDatabaseError(path=str(path), detail=Said("corrupt.meta_version"))
     return version
 
 

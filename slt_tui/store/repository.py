@@ -31,8 +31,7 @@ from slt_tui.domain import TABLES, Dataset
 from slt_tui.domain.dataset import key_of, table_of
 from slt_tui.domain.explain import Explained
 from slt_tui.domain.models import Model
-from slt_tui.errors import DomainError
-from slt_tui.i18n import translate
+from slt_tui.errors import DomainError, Said, system_reason
 from slt_tui.store import backups, migrations
 from slt_tui.store.atomic import AtomicJSONStorage, Raw, atomic_write, encode
 from slt_tui.store.errors import (
@@ -46,7 +45,7 @@ from slt_tui.store.errors import (
     StoreConflictError,
     StoreWriteError,
 )
-from slt_tui.store.loading import Loaded, read_database
+from slt_tui.store.loading import Loaded, Meta, read_database
 from slt_tui.store.lock import DatabaseLock, describe_holder
 from slt_tui.store.paths import make_private_folder
 
@@ -60,7 +59,7 @@ class Repository:
         self._mutex = threading.RLock()
         self._dataset = loaded.dataset
         self._doc_ids = loaded.doc_ids
-        self.municipality: str = str(loaded.meta.get("municipality", ""))
+        self._meta(loaded.meta)
         self._storage = AtomicJSONStorage(path, loaded.raw, writable=lock is not None, before_write=self._guard,
                                           before_replace=self._before_replace, after_write=self._wrote)
         self._db = TinyDB(storage=lambda: self._storage)
@@ -106,7 +105,8 @@ class Repository:
             raise
 
     @classmethod
-    def create(cls, path: Path | str, dataset: Dataset, municipality: str = "") -> Repository:
+    def create(cls, path: Path | str, dataset: Dataset, municipality: str = "", minutes_language: str = "nb"
+               ) -> Repository:
         """Create a new file holding `dataset`; refuse to touch an existing one."""
         path = real_path(path)
         if path.exists():
@@ -119,7 +119,7 @@ class Repository:
                 raise DatabaseExistsError(path=str(path))
             raw: Raw = {name: {str(i): r.model_dump(mode="json") for i, r in enumerate(getattr(dataset, name), 1)}
                         for name in TABLES}
-            meta = migrations.meta_record(municipality)
+            meta = migrations.meta_record(municipality, minutes_language)
             raw[migrations.META] = {"1": meta}
             atomic_write(path, encode(raw))
             doc_ids = {name: {key_of(r): i for i, r in enumerate(getattr(dataset, name), 1)} for name in TABLES}
@@ -170,7 +170,7 @@ class Repository:
         with self._mutex:
             self.version = version
             self._dataset, self._doc_ids = loaded.dataset, loaded.doc_ids
-            self.municipality = str(loaded.meta.get("municipality", ""))
+            self._meta(loaded.meta)
             self._storage = AtomicJSONStorage(self.path, loaded.raw, writable=False)
             self._db = TinyDB(storage=lambda: self._storage)
         return True
@@ -238,7 +238,24 @@ class Repository:
                 self._dataset, self._doc_ids = dataset, doc_ids
                 raise
 
+    def set_minutes_language(self, lang: str) -> None:
+        """Write the municipality's written form (`nb`, `nn`, `en`), which its documents are in."""
+        with self._mutex:
+            self._ensure_writable()
+            table = self._db.table(migrations.META)
+            record = {**table.all()[0], "minutes_language": lang}
+            try:
+                Meta.model_validate(record)
+            except ValidationError as exc:
+                raise DomainError(detail=Explained(exc)) from None
+            table.upsert(Document(record, doc_id=table.all()[0].doc_id))
+            self.minutes_language = lang
+
     # Inside ----------------------------------------------------------------------------------------
+
+    def _meta(self, meta: dict[str, Any]) -> None:
+        self.municipality: str = str(meta.get("municipality", ""))
+        self.minutes_language: str = str(meta.get("minutes_language", "nb"))
 
     def _ensure_writable(self) -> None:
         if self._lock is None:
@@ -278,12 +295,6 @@ def real_path(path: Path | str) -> Path:
     return Path(os.path.realpath(Path(path).expanduser()))
 
 
-class HardLinkNote:
-    """Why a file with other names (hard links) is not written: said in the message's language."""
-
-    def sentence(self, lang: str = "en") -> str:
-        return translate("error.hard_link", lang)
-
 
 FREE_MARGIN = 4096
 """Bytes a save needs beyond the file's own size (the folder entry, the lock, a little slack)."""
@@ -293,18 +304,18 @@ def _lock_for_writing(path: Path) -> DatabaseLock:
     """The file's write lock, or why this session cannot write (CannotWriteError, DatabaseLockedError)."""
     folder = path.parent
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise CannotWriteError(path=str(path), reason=os.strerror(errno.EACCES))
+        raise CannotWriteError(path=str(path), reason=system_reason(errno.EACCES))
     if not os.access(path, os.W_OK):  # replacing a file one may only read would take it over
-        raise CannotWriteError(path=str(path), reason=os.strerror(errno.EACCES))
+        raise CannotWriteError(path=str(path), reason=system_reason(errno.EACCES))
     if path.stat().st_nlink > 1:  # another name for it would have a lock of its own, and a save splits them
-        raise CannotWriteError(path=str(path), reason=HardLinkNote())
+        raise CannotWriteError(path=str(path), reason=Said("error.hard_link"))
     if shutil.disk_usage(folder).free < path.stat().st_size + FREE_MARGIN:
-        raise CannotWriteError(path=str(path), reason=os.strerror(errno.ENOSPC))
+        raise CannotWriteError(path=str(path), reason=system_reason(errno.ENOSPC))
     lock = DatabaseLock(path)
     try:
         lock.acquire()
     except OSError as exc:  # a read-only file system, no room for the lock file
-        raise CannotWriteError(path=str(path), reason=exc.strerror or str(exc)) from None
+        raise CannotWriteError(path=str(path), reason=system_reason(exc)) from None
     return lock
 
 

@@ -27,6 +27,7 @@ from slt_tui.i18n import t, translate
 from slt_tui.store import DatabaseLockedError, ReadOnlyDatabaseError, Repository, StoreConflictError
 from slt_tui.store.rescue import rescue
 from slt_tui.ui.item_clock import ItemClock
+from slt_tui.ui.keys import KeysInLanguage
 from slt_tui.ui.screens.base import DataChanged, SltScreen, TypedNotes
 from slt_tui.ui.screens.help import KeysScreen, own_bindings
 from slt_tui.ui.screens.start import StartScreen
@@ -39,12 +40,12 @@ QUIT_LIMIT = 1.5  # seconds quit waits for saves in flight (a dead network disk)
 HANGUP_SAVE_LIMIT = 0.6  # of HANGUP_LIMIT, the seconds a hangup waits for saves, before keeping notes aside
 
 
-class SltApp(App[int]):
+class SltApp(KeysInLanguage, App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "SLT"
     BINDINGS = [
-        Binding("q", "quit", t("key.quit"), id="quit"),
-        Binding("question_mark", "keys", t("key.help"), id="help", key_display="?"),
+        Binding("q", "quit", "key.quit", id="quit"),
+        Binding("question_mark", "keys", "key.help", id="help", key_display="?"),
     ]
 
     def __init__(self, repo: Repository, *, demo: bool = False, read_only_reason: str = "",
@@ -317,11 +318,11 @@ class SltApp(App[int]):
             self.push_screen(KeysScreen(self.screen))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The palette offers every key of the current screen by its description, then Textual's own."""
+        """The palette offers every key of the current screen by its description. Textual's own commands
+        (theme, screenshot, …) are left out: their names are English, and everything here is one key."""
         for node, binding in own_bindings(screen):
-            yield SystemCommand(binding.description, f"{t('palette.key')}: {self.get_key_display(binding)}",
+            yield SystemCommand(t(binding.description), f"{t('palette.key')}: {self.get_key_display(binding)}",
                                 lambda node=node, action=binding.action: self.run_action(action, node))
-        yield from super().get_system_commands(screen)
 
 
 class NotesKeptAside(SltError):

@@ -15,17 +15,18 @@ from slt_tui.domain.clock import MAX_YEAR, MIN_YEAR, DateRangeError
 from slt_tui.domain.explain import describe
 from slt_tui.errors import SltError
 from slt_tui.i18n import current_language, t
+from slt_tui.ui.keys import KeysInLanguage
 from slt_tui.ui.widgets.plain import Plain, PlainLabel
 
 T = TypeVar("T")
 
 
-class FormModal(ModalScreen[T | None], Generic[T]):
+class FormModal(KeysInLanguage, ModalScreen[T | None], Generic[T]):
     """Subclasses give `title`, `compose_fields()` and `build()`; build raises to show an error."""
 
     BINDINGS = [
-        Binding("escape", "cancel", t("key.cancel"), id="cancel"),
-        Binding("ctrl+s", "submit", t("key.save"), id="save"),
+        Binding("escape", "cancel", "key.cancel", id="cancel"),
+        Binding("ctrl+s", "submit", "key.save", id="save"),
     ]
     title: str = ""
 

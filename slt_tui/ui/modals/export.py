@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 
-from slt_tui.i18n import current_language, t
+from slt_tui.i18n import t
 from slt_tui.minutes.document import Variant
 from slt_tui.minutes.export import Export
 from slt_tui.store.settings import export_folder, remember_export_folder
@@ -82,7 +82,7 @@ def export_minutes(app: SltApp, meeting_id: str, variant: Variant = Variant.INTE
 
     def prepare(choice: Choice) -> tuple[Export, Path, list, bool]:
         latest = app.repo.dataset  # after the saves submitted before this one
-        export = Export(latest.meeting(meeting_id), latest, choice.variant, choice.html, current_language(),
+        export = Export(latest.meeting(meeting_id), latest, choice.variant, choice.html, app.repo.minutes_language,
                         app.repo.municipality)
         path = choice.folder / export.file_name
         return export, path, export.findings(), path.exists()

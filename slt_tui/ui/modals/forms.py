@@ -14,6 +14,7 @@ from slt_tui.i18n import t
 from slt_tui.ui.modals.base import FormModal, date_problem, field
 from slt_tui.ui.widgets.inputs import LineInput
 from slt_tui.ui.widgets.plain import PlainSelect
+from slt_tui.wording import agency_label
 
 
 def kinds() -> list[tuple[str, ItemKind]]:
@@ -68,7 +69,7 @@ class ActionForm(FormModal[dict]):
         self.title = t("form.action", number=item.number)
 
     def compose_fields(self) -> ComposeResult:
-        agencies = [(f"{a.code} – {a.name}", a.code) for a in self.dataset.agencies]
+        agencies = [(agency_label(a), a.code) for a in self.dataset.agencies]
         yield from field(t("field.action_title"), LineInput(id="title"))
         yield from field(t("field.agency"), PlainSelect(agencies, prompt=t("form.choose"), id="agency"))
         yield from field(t("field.owner"), PlainSelect([], prompt=t("form.nobody"), id="owner"))

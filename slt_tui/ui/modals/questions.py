@@ -13,19 +13,20 @@ from textual.screen import ModalScreen
 
 from slt_tui.domain.clock import format_date, parse_date
 from slt_tui.i18n import t
+from slt_tui.ui.keys import KeysInLanguage
 from slt_tui.ui.modals.base import FormModal, date_problem, field
 from slt_tui.ui.widgets.inputs import LineInput
 from slt_tui.ui.widgets.plain import Plain, PlainLabel
 
 
-class Confirm(ModalScreen[bool]):
+class Confirm(KeysInLanguage, ModalScreen[bool]):
     """`y`/`j` or enter confirms, `n` or escape declines."""
 
     BINDINGS = [
-        Binding("y,j,enter", "answer(True)", t("key.yes"), id="yes"),
-        Binding("n,escape", "answer(False)", t("key.no"), id="no"),
+        Binding("y,j,enter", "answer(True)", "key.yes", id="yes"),
+        Binding("n,escape", "answer(False)", "key.no", id="no"),
         # A modal hides the app's keys: q quits from a question too (saving first), as everywhere.
-        Binding("q", "app.quit", t("key.quit"), id="quit", show=False),
+        Binding("q", "app.quit", "key.quit", id="quit", show=False),
     ]
 
     def __init__(self, question: str) -> None:

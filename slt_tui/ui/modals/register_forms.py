@@ -7,10 +7,11 @@ from textual.widgets import TextArea
 
 from slt_tui.domain import Agency, Dataset, Forum, Level, Person
 from slt_tui.domain.registers import format_standing_items, parse_standing_items, slug_id
-from slt_tui.i18n import t
+from slt_tui.i18n import LANGUAGES, t
 from slt_tui.ui.modals.base import FormModal, field
 from slt_tui.ui.widgets.inputs import LineInput
 from slt_tui.ui.widgets.plain import PlainSelect, PlainSelectionList
+from slt_tui.wording import agency_label, standard_agenda
 
 
 class AgencyForm(FormModal[Agency]):
@@ -36,7 +37,7 @@ class PersonForm(FormModal[Person]):
 
     def compose_fields(self) -> ComposeResult:
         p = self.person
-        agencies = [(f"{a.code} – {a.name}", a.code) for a in self.dataset.agencies]
+        agencies = [(agency_label(a), a.code) for a in self.dataset.agencies]
         yield from field(t("field.name"), LineInput(value=p.name if p else "", id="name"))
         yield from field(t("field.agency"), PlainSelect(agencies, value=p.agency if p else PlainSelect.NULL,
                                                    prompt=t("form.choose"), id="agency"))
@@ -53,9 +54,10 @@ class PersonForm(FormModal[Person]):
 
 
 class ForumForm(FormModal[Forum]):
-    def __init__(self, dataset: Dataset, forum: Forum | None = None) -> None:
+    def __init__(self, dataset: Dataset, forum: Forum | None = None, *, documents_language: str = "nb") -> None:
         super().__init__()
         self.dataset, self.forum = dataset, forum
+        self.documents_language = documents_language  # a new forum's standard agenda is written in it
         self.title = t("form.forum.edit" if forum else "form.forum.new")
 
     def compose_fields(self) -> ComposeResult:
@@ -71,8 +73,9 @@ class ForumForm(FormModal[Forum]):
         yield from field(t("field.members"), PlainSelectionList(
             *[(f"{p.name} ({p.agency})", p.id, p.id in members) for p in self.dataset.people], id="members"))
         yield from field(t("field.required_agencies"), PlainSelectionList(
-            *[(f"{a.code} – {a.name}", a.code, a.code in required) for a in self.dataset.agencies], id="required"))
-        yield from field(t("field.standing_items"), TextArea(format_standing_items(f.standing_items) if f else "",
+            *[(agency_label(a), a.code, a.code in required) for a in self.dataset.agencies], id="required"))
+        yield from field(t("field.standing_items"), TextArea(format_standing_items(
+            f.standing_items if f else standard_agenda(self.documents_language)),
                                                              id="standing", show_line_numbers=False))
 
     def build(self) -> Forum:
@@ -86,3 +89,20 @@ class ForumForm(FormModal[Forum]):
             required_agencies=tuple(self.query_one("#required", PlainSelectionList).selected),
             standing_items=parse_standing_items(self.query_one("#standing", TextArea).text),
         )
+
+
+class DocumentsLanguageForm(FormModal[str]):
+    """The municipality's written form, which its minutes, notices and invitations are in."""
+
+    def __init__(self, current: str) -> None:
+        super().__init__()
+        self.current = current
+        self.title = t("form.documents_language")
+
+    def compose_fields(self) -> ComposeResult:
+        choices = [(t(f"language.{lang}"), lang) for lang in LANGUAGES]
+        yield from field(t("field.documents_language"), PlainSelect(choices, value=self.current, allow_blank=False,
+                                                                   id="language"))
+
+    def build(self) -> str:
+        return str(self.value("language"))

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 
 from slt_tui.domain.clock import format_date, today
 from slt_tui.domain.series import escalate, is_steering, looks_individual, next_planned, plan
-from slt_tui.i18n import current_language, t
+from slt_tui.i18n import t, translate
 from slt_tui.minutes.export import MissingFolderError, write_file
 from slt_tui.minutes.invite import file_name, invitation
 from slt_tui.minutes.privacy import Finding, scan_invitation
@@ -96,7 +96,7 @@ def invite(app: SltApp, meeting_id: str) -> None:
             raise MissingFolderError(folder=folder)
         dataset = app.repo.dataset  # after the saves submitted before this one
         meeting = dataset.meeting(meeting_id)
-        payload = invitation(meeting, dataset, current_language())
+        payload = invitation(meeting, dataset, app.repo.minutes_language)
         path = folder / file_name(meeting)
         return path, payload, scan_invitation(payload, meeting), path.exists()
 
@@ -114,5 +114,5 @@ def plan_after(app: SltApp, meeting_id: str, day) -> None:
     if day is None or next_planned(dataset, forum_id) is not None:
         return
     app.writer.submit(
-        lambda: app.repo.save(plan(app.repo.dataset, forum_id, today(), t("minutes.follow_up"), on=day)),
+        lambda: app.repo.save(plan(app.repo.dataset, forum_id, today(), translate("minutes.follow_up", app.repo.minutes_language), on=day)),
         lambda m: app.notify(t("plan.done", date=format_date(m.starts_at), id=m.id)))

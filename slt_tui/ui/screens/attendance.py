@@ -19,12 +19,12 @@ from slt_tui.wording import coverage_line
 
 class AttendanceScreen(SltScreen):
     BINDINGS = [
-        Binding("t", "mark('present')", t("key.present"), id="present"),
-        Binding("f", "mark('excused')", t("key.excused"), id="excused"),
-        Binding("i", "mark('absent')", t("key.absent"), id="absent"),
-        Binding("v", "substitute", t("key.substitute"), id="substitute"),
-        Binding("g", "guest", t("key.guest"), id="guest"),
-        Binding("escape", "close", t("key.back"), id="back"),
+        Binding("t", "mark('present')", "key.present", id="present"),
+        Binding("f", "mark('excused')", "key.excused", id="excused"),
+        Binding("i", "mark('absent')", "key.absent", id="absent"),
+        Binding("v", "substitute", "key.substitute", id="substitute"),
+        Binding("g", "guest", "key.guest", id="guest"),
+        Binding("escape", "close", "key.back", id="back"),
     ]
 
     def __init__(self, meeting_id: str) -> None:

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, cast
 from textual.message import Message
 from textual.screen import Screen
 
+from slt_tui.ui.keys import KeysInLanguage
+
 if TYPE_CHECKING:
     from slt_tui.domain import Dataset
     from slt_tui.ui.app import SltApp
@@ -33,7 +35,7 @@ class DataChanged(Message):
     """The stored data changed (another session saved, or a save failed): redraw from the store."""
 
 
-class SltScreen(Screen):
+class SltScreen(KeysInLanguage, Screen):
     @property
     def slt(self) -> SltApp:
         """The app, typed: every screen's path from a key to the file is visible to a type checker."""

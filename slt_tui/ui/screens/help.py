@@ -11,6 +11,7 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 
 from slt_tui.i18n import t
+from slt_tui.ui.keys import KeysInLanguage
 from slt_tui.ui.widgets.plain import Plain, PlainLabel
 
 
@@ -33,8 +34,8 @@ def own_bindings(screen: Screen) -> Iterator[tuple[DOMNode, Binding]]:
                     yield node, binding
 
 
-class KeysScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", t("key.close"), id="close")]
+class KeysScreen(KeysInLanguage, ModalScreen[None]):
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "key.close", id="close")]
 
     def __init__(self, below: Screen) -> None:
         super().__init__()
@@ -42,7 +43,7 @@ class KeysScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         app: App = self.app
-        rows = [f"{app.get_key_display(b):>12}  {b.description}" for _, b in own_bindings(self.below)]
+        rows = [f"{app.get_key_display(b):>12}  {t(b.description)}" for _, b in own_bindings(self.below)]
         rows += [f"{'↑ ↓':>12}  {t('help.move')}", f"{'ctrl+p':>12}  {t('help.palette')}"]
         with VerticalScroll(classes="form"):
             yield PlainLabel(t("help.title"), classes="form-title")

@@ -35,7 +35,7 @@ from slt_tui.ui.widgets.agenda import AgendaTable
 from slt_tui.ui.widgets.detail import actions_text
 from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.plain import Plain, PlainLabel
-from slt_tui.wording import coverage_line, date_time, duration, linked_items
+from slt_tui.wording import coverage_line, date_time, duration, linked_items, minutes_long
 
 PRIVACY_PAUSE = 0.2
 """Seconds after a key before the item's text is scanned for personal data."""
@@ -48,27 +48,27 @@ typing goes on: with the write itself, what was typed a second ago is on disk.""
 
 class MeetingScreen(AgendaEditing, SltScreen):
     BINDINGS = [
-        Binding("a", "add_item", t("key.add_item"), id="add_item"),
-        Binding("n", "notes", t("key.notes"), id="notes"),
-        Binding("d", "decision", t("key.decision"), id="decision"),
-        Binding("t", "action", t("key.action"), id="action"),
-        Binding("p", "attendance", t("key.attendance"), id="attendance"),
-        Binding("space", "timer", t("key.timer"), id="timer", key_display="␣"),
-        Binding("m", "minutes", t("key.minutes"), id="minutes"),
-        Binding("e", "export", t("key.export"), id="export", show=False),
-        Binding("slash", "search", t("key.search"), id="search", key_display="/", show=False),
-        Binding("u", "escalate", t("key.escalate"), id="escalate", show=False),
-        Binding("k", "invite", t("key.invite"), id="invite", show=False),
-        Binding("o", "register", t("key.register"), id="register", show=False),
-        Binding("c", "confidential", t("key.confidential"), id="confidential", show=False),
-        Binding("s", "start_or_end", t("key.start_end"), id="start_end", show=False),
-        Binding("i", "details", t("key.details"), id="details", show=False),
-        Binding("delete", "delete_item", t("key.delete_item"), id="delete_item", show=False),
-        Binding("shift+up,K", "move(-1)", t("key.move_up"), id="move_up", show=False),
-        Binding("shift+down,J", "move(1)", t("key.move_down"), id="move_down", show=False),
-        Binding("escape", "back", t("key.back"), id="back", show=False),
+        Binding("a", "add_item", "key.add_item", id="add_item"),
+        Binding("n", "notes", "key.notes", id="notes"),
+        Binding("d", "decision", "key.decision", id="decision"),
+        Binding("t", "action", "key.action", id="action"),
+        Binding("p", "attendance", "key.attendance", id="attendance"),
+        Binding("space", "timer", "key.timer", id="timer", key_display="␣"),
+        Binding("m", "minutes", "key.minutes", id="minutes"),
+        Binding("e", "export", "key.export", id="export", show=False),
+        Binding("slash", "search", "key.search", id="search", key_display="/", show=False),
+        Binding("u", "escalate", "key.escalate", id="escalate", show=False),
+        Binding("k", "invite", "key.invite", id="invite", show=False),
+        Binding("o", "register", "key.register", id="register", show=False),
+        Binding("c", "confidential", "key.confidential", id="confidential", show=False),
+        Binding("s", "start_or_end", "key.start_end", id="start_end", show=False),
+        Binding("i", "details", "key.details", id="details", show=False),
+        Binding("delete", "delete_item", "key.delete_item", id="delete_item", show=False),
+        Binding("shift+up,K", "move(-1)", "key.move_up", id="move_up", show=False),
+        Binding("shift+down,J", "move(1)", "key.move_down", id="move_down", show=False),
+        Binding("escape", "back", "key.back", id="back", show=False),
         # q quits as everywhere; off this footer only, which is full of the meeting's own keys.
-        Binding("q", "app.quit", t("key.quit"), id="quit", show=False),
+        Binding("q", "app.quit", "key.quit", id="quit", show=False),
     ]
 
     def __init__(self, meeting_id: str, item_id: str | None = None) -> None:
@@ -218,9 +218,9 @@ class MeetingScreen(AgendaEditing, SltScreen):
         meeting = self.meeting
         running_id, extra = self.running_clock(meeting)
         if meeting.status is MeetingStatus.RUNNING and meeting.started_at:
-            state = t("status.clock", time=duration(int((now() - meeting.started_at).total_seconds())))
+            state = t("status.clock", time=minutes_long(int((now() - meeting.started_at).total_seconds())))
         elif meeting.status is MeetingStatus.CLOSED and meeting.started_at and meeting.ended_at:
-            state = t("status.lasted", time=duration(int((meeting.ended_at - meeting.started_at).total_seconds())))
+            state = t("status.lasted", time=minutes_long(int((meeting.ended_at - meeting.started_at).total_seconds())))
         else:
             state = t("status.planned")
         used = agenda_time(meeting)

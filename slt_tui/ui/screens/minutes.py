@@ -13,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, Markdown
 from textual.worker import get_current_worker
 
-from slt_tui.i18n import current_language, t
+from slt_tui.i18n import t
 from slt_tui.minutes.document import Variant, render
 from slt_tui.minutes.html import parser
 from slt_tui.minutes.privacy import Finding, scan_markdown
@@ -25,9 +25,9 @@ from slt_tui.ui.widgets.plain import Plain
 
 class MinutesScreen(SltScreen):
     BINDINGS = [
-        Binding("v", "toggle_variant", t("key.variant"), id="variant"),
-        Binding("e", "export", t("key.export"), id="export"),
-        Binding("escape", "back", t("key.back"), id="back"),
+        Binding("v", "toggle_variant", "key.variant", id="variant"),
+        Binding("e", "export", "key.export", id="export"),
+        Binding("escape", "back", "key.back", id="back"),
     ]
 
     def __init__(self, meeting_id: str, variant: Variant = Variant.INTERNAL) -> None:
@@ -56,10 +56,11 @@ class MinutesScreen(SltScreen):
     def render_minutes(self, variant: Variant) -> None:
         dataset = self.app.repo.dataset
         meeting = dataset.meeting(self.meeting_id)
-        text = render(meeting, dataset, variant, current_language(), self.app.repo.municipality)
+        lang = self.app.repo.minutes_language  # the municipality's written form, as the export will be
+        text = render(meeting, dataset, variant, lang, self.app.repo.municipality)
         # The text shown is the text scanned: the same rendering, municipality and language included.
         public = variant is Variant.PUBLIC
-        findings = scan_markdown(text, [i.number for i in meeting.agenda], current_language()) if public else []
+        findings = scan_markdown(text, [i.number for i in meeting.agenda], lang) if public else []
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.shown, text, findings)
 

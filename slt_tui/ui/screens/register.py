@@ -29,17 +29,17 @@ STATUS_FILTERS = ("open", "all", "done", "dropped")
 
 class RegisterScreen(SltScreen):
     BINDINGS = [
-        Binding("1", "status('open')", t("action.open"), id="open"),
-        Binding("2", "status('in_progress')", t("action.in_progress"), id="in_progress"),
-        Binding("3", "status('done')", t("action.done"), id="done"),
-        Binding("4", "status('dropped')", t("action.dropped"), id="dropped"),
-        Binding("k", "comment", t("key.comment"), id="comment"),
-        Binding("r", "due", t("key.due"), id="due"),
-        Binding("g", "forum", t("key.forum_filter"), id="forum_filter"),
-        Binding("f", "agency", t("key.filter"), id="filter", show=False),
-        Binding("s", "status_filter", t("key.status_filter"), id="status_filter"),
-        Binding("x", "overdue", t("key.overdue_filter"), id="overdue_filter"),
-        Binding("escape", "close", t("key.back"), id="back"),
+        Binding("1", "status('open')", "action.open", id="open"),
+        Binding("2", "status('in_progress')", "action.in_progress", id="in_progress"),
+        Binding("3", "status('done')", "action.done", id="done"),
+        Binding("4", "status('dropped')", "action.dropped", id="dropped"),
+        Binding("k", "comment", "key.comment", id="comment"),
+        Binding("r", "due", "key.due", id="due"),
+        Binding("g", "forum", "key.forum_filter", id="forum_filter"),
+        Binding("f", "agency", "key.filter", id="filter", show=False),
+        Binding("s", "status_filter", "key.status_filter", id="status_filter"),
+        Binding("x", "overdue", "key.overdue_filter", id="overdue_filter"),
+        Binding("escape", "close", "key.back", id="back"),
     ]
 
     def __init__(self, forum_id: str | None = None, meeting_id: str | None = None) -> None:

@@ -9,7 +9,7 @@ from textual.widgets import Header, TabbedContent, TabPane
 from slt_tui.domain.dataset import key_of
 from slt_tui.i18n import t
 from slt_tui.ui.modals.questions import Confirm
-from slt_tui.ui.modals.register_forms import AgencyForm, ForumForm, PersonForm
+from slt_tui.ui.modals.register_forms import AgencyForm, DocumentsLanguageForm, ForumForm, PersonForm
 from slt_tui.ui.screens.base import SltScreen
 from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.lists import EditTable
@@ -20,11 +20,12 @@ TABLES = ("agencies", "people", "forums")
 
 class RegistersScreen(SltScreen):
     BINDINGS = [
-        Binding("a", "add", t("key.new"), id="add"),
-        Binding("delete", "delete", t("key.delete"), id="delete"),
-        Binding("escape", "close", t("key.back"), id="back"),
-        Binding("right", "tab(1)", t("key.next_tab"), id="next_tab", priority=True, show=False),
-        Binding("left", "tab(-1)", t("key.previous_tab"), id="previous_tab", priority=True, show=False),
+        Binding("a", "add", "key.new", id="add"),
+        Binding("delete", "delete", "key.delete", id="delete"),
+        Binding("escape", "close", "key.back", id="back"),
+        Binding("m", "documents_language", "key.documents_language", id="documents_language"),
+        Binding("right", "tab(1)", "key.next_tab", id="next_tab", priority=True, show=False),
+        Binding("left", "tab(-1)", "key.previous_tab", id="previous_tab", priority=True, show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -64,9 +65,9 @@ class RegistersScreen(SltScreen):
         return selected_key(self.query_one(f"#{self.current}", EditTable))
 
     def form(self, record=None):
-        dataset = self.app.repo.dataset
+        dataset, lang = self.slt.repo.dataset, self.slt.repo.minutes_language
         return {"agencies": lambda: AgencyForm(record), "people": lambda: PersonForm(dataset, record),
-                "forums": lambda: ForumForm(dataset, record)}[self.current]()
+                "forums": lambda: ForumForm(dataset, record, documents_language=lang)}[self.current]()
 
     def _save(self, record) -> None:
         if record is not None:
@@ -101,6 +102,19 @@ class RegistersScreen(SltScreen):
                 self.app.writer.submit(lambda: self.app.repo.delete(table, key), lambda _: self.refresh_view())
 
         self.app.push_screen(Confirm(t("confirm.delete", what=key)), answered)
+
+    def action_documents_language(self) -> None:
+        """The language of the municipality's documents, whatever language this session speaks."""
+        if not self.app.writable():
+            return
+
+        def chosen(lang: str | None) -> None:
+            if lang is not None:
+                self.app.writer.submit(lambda: self.app.repo.set_minutes_language(lang),
+                                       lambda _: self.notify(t("registers.documents_language",
+                                                               language=t(f"language.{lang}"))))
+
+        self.app.push_screen(DocumentsLanguageForm(self.app.repo.minutes_language), chosen)
 
     def action_tab(self, offset: int) -> None:
         tabs = self.query_one(TabbedContent)

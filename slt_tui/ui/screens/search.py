@@ -24,8 +24,8 @@ from slt_tui.ui.widgets.tables import refill, selected_key
 
 class SearchScreen(SltScreen):
     BINDINGS = [
-        Binding("escape", "close", t("key.back"), id="back"),
-        Binding("down", "results", t("key.results"), id="results", show=False),
+        Binding("escape", "close", "key.back", id="back"),
+        Binding("down", "results", "key.results", id="results", show=False),
     ]
 
     def compose(self) -> ComposeResult:

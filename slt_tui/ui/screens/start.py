@@ -15,7 +15,7 @@ from slt_tui.domain import Dataset, Forum, MeetingStatus, overdue
 from slt_tui.domain.clock import format_date, today
 from slt_tui.domain.follow_up import year_progress
 from slt_tui.domain.series import PlanError, check_not_running, plan, proposed_start
-from slt_tui.i18n import plural, t
+from slt_tui.i18n import plural, t, translate
 from slt_tui.ui.modals.questions import AskDate
 from slt_tui.ui.screens.base import SltScreen
 from slt_tui.ui.widgets.footer import KeyFooter
@@ -57,10 +57,10 @@ def offered_meeting(dataset: Dataset, forum_id: str):
 
 class StartScreen(SltScreen):
     BINDINGS = [
-        Binding("n", "plan", t("key.plan"), id="plan"),
-        Binding("o", "register", t("key.register"), id="register"),
-        Binding("slash", "search", t("key.search"), id="search", key_display="/"),
-        Binding("r", "registers", t("key.registers"), id="registers"),
+        Binding("n", "plan", "key.plan", id="plan"),
+        Binding("o", "register", "key.register", id="register"),
+        Binding("slash", "search", "key.search", id="search", key_display="/"),
+        Binding("r", "registers", "key.registers", id="registers"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -126,7 +126,8 @@ class StartScreen(SltScreen):
         def chosen(day: date | None) -> None:
             if day is not None:
                 self.app.writer.submit(lambda: self.app.repo.save(
-                    plan(self.app.repo.dataset, forum_id, today(), t("minutes.follow_up"), on=day)), planned)
+                    plan(self.app.repo.dataset, forum_id, today(), translate("minutes.follow_up", self.app.repo.minutes_language),
+                         on=day)), planned)
 
         def planned(meeting) -> None:
             self.on_screen_resume()

@@ -8,6 +8,7 @@ from textual.containers import Center, Middle
 from textual.screen import ModalScreen
 
 from slt_tui.i18n import t
+from slt_tui.ui.keys import KeysInLanguage
 from slt_tui.ui.widgets.plain import Plain
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
@@ -17,11 +18,11 @@ def too_small(width: int, height: int) -> bool:
     return width < MIN_WIDTH or height < MIN_HEIGHT
 
 
-class TooSmallScreen(ModalScreen[None]):
+class TooSmallScreen(KeysInLanguage, ModalScreen[None]):
     """Covers whatever screen is open; it goes by itself when the terminal grows (`SltApp.on_resize`).
     Only quitting works meanwhile: nothing is done to a screen the user cannot see."""
 
-    BINDINGS = [Binding("q", "app.quit", t("key.quit"))]
+    BINDINGS = [Binding("q", "app.quit", "key.quit")]
 
     def compose(self) -> ComposeResult:
         with Middle(), Center():

@@ -7,6 +7,7 @@ from textual.binding import Binding
 
 from slt_tui.domain import AgendaItem, Meeting
 from slt_tui.i18n import t
+from slt_tui.ui.keys import KeysInLanguage
 from slt_tui.ui.widgets.plain import PlainTable
 from slt_tui.ui.widgets.tables import fit_columns, selected_key
 from slt_tui.wording import duration
@@ -15,10 +16,10 @@ COLUMNS = ("number", "title", "planned", "used")
 FIXED = 6 + 3 + 11 + 2 * len(COLUMNS)  # number, minutes, used ("▶ 12:05 over"), and cell padding
 
 
-class AgendaTable(PlainTable):
+class AgendaTable(KeysInLanguage, PlainTable):
     """One row per item, keyed by item id; `show_used` redraws only the time cell of one row."""
 
-    BINDINGS = [Binding("enter", "select_cursor", t("key.edit_item"), id="edit_item", show=False)]
+    BINDINGS = [Binding("enter", "select_cursor", "key.edit_item", id="edit_item", show=False)]
 
     def on_mount(self) -> None:
         self.cursor_type = "row"

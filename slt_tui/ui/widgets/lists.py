@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from slt_tui.i18n import t
+from slt_tui.ui.keys import KeysInLanguage
 from slt_tui.ui.widgets.plain import PlainOptionList, PlainTable
 
 
-class OpenList(PlainOptionList):
-    BINDINGS = [Binding("enter", "select", t("key.open"), id="open")]
+class OpenList(KeysInLanguage, PlainOptionList):
+    BINDINGS = [Binding("enter", "select", "key.open", id="open")]
 
 
-class OpenTable(PlainTable):
-    BINDINGS = [Binding("enter", "select_cursor", t("key.open"), id="open")]
+class OpenTable(KeysInLanguage, PlainTable):
+    BINDINGS = [Binding("enter", "select_cursor", "key.open", id="open")]
 
 
-class EditTable(PlainTable):
-    BINDINGS = [Binding("enter", "select_cursor", t("key.edit"), id="edit")]
+class EditTable(KeysInLanguage, PlainTable):
+    BINDINGS = [Binding("enter", "select_cursor", "key.edit", id="edit")]
