@@ -24,9 +24,8 @@ from slt_tui.domain import Dataset
 from slt_tui.domain.clock import MAX_YEAR, MIN_YEAR, DateRangeError, format_date, parse_date, today
 from slt_tui.domain.explain import Explained
 from slt_tui.domain.models import ActionItem, Forum
-from slt_tui.domain.series import plan
 from slt_tui.errors import DomainError, SltError, system_reason
-from slt_tui.i18n import LANGUAGES, current_language, set_language, t, translate
+from slt_tui.i18n import LANGUAGES, current_language, set_language, t
 from slt_tui.minutes.document import Variant
 from slt_tui.minutes.export import Export, ExportWriteError, MissingFolderError, PrivacyFindingsError, write_file
 from slt_tui.minutes.invite import InvitationFindingsError, invitation
@@ -36,7 +35,7 @@ from slt_tui.sample import sample_path
 from slt_tui.store import CannotWriteError, DatabaseLockedError, Repository
 from slt_tui.store.atomic import FILE_MODE
 from slt_tui.store.paths import database_path, ensure_folder
-from slt_tui.wording import action_status, date_time, standard_agencies
+from slt_tui.wording import action_status, date_time, plan_next, standard_agencies
 
 
 class UnknownForumError(SltError):
@@ -170,7 +169,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         return _fail(t("cli.bad_date", value=args.date))
     with Repository.open(database_path(getattr(args, "db", None))) as repo:
         forum = find_forum(repo.dataset, args.forum)
-        meeting = plan(repo.dataset, forum.id, today(), translate("minutes.follow_up", repo.minutes_language), on=day)
+        meeting = plan_next(repo.dataset, forum.id, repo.minutes_language, on=day)
         repo.save(meeting)
     print(meeting.id)
     return 0

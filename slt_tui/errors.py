@@ -54,7 +54,7 @@ class Said:
     around it and what it says are in the same language.
     """
 
-    def __init__(self, key: str, **params: Any) -> None:
+    def __init__(self, key: str, /, **params: Any) -> None:
         self.key = key
         self.params = params
 

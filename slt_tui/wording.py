@@ -11,10 +11,11 @@ from datetime import date, datetime, time
 from babel.dates import format_date as babel_date
 from babel.dates import format_time as babel_time
 
-from slt_tui.domain.clock import format_date
+from slt_tui.domain.clock import format_date, today
 from slt_tui.domain.dataset import Dataset
 from slt_tui.domain.derived import coverage
 from slt_tui.domain.models import ActionItem, Agency, AgendaItem, ItemKind, Meeting, StandingItem
+from slt_tui.domain.series import plan
 from slt_tui.domain.standard import STANDARD_AGENCIES
 from slt_tui.i18n import current_language, translate
 
@@ -112,3 +113,8 @@ def linked_items(dataset: Dataset, item: AgendaItem, lang: str | None = None) ->
             out.append(say(key, lang, forum=dataset.forum(meeting.forum).name, date=format_date(meeting.starts_at),
                            number=other.number if other else "?"))
     return out
+
+
+def plan_next(dataset: Dataset, forum_id: str, lang: str, on: date | None = None) -> Meeting:
+    """The forum's next meeting (see `plan`), its follow-up item titled in the documents' language."""
+    return plan(dataset, forum_id, today(), say("minutes.follow_up", lang), on=on)

@@ -7,7 +7,8 @@ English (`en/LC_MESSAGES/slt_tui.po`) is the source: a key added there is added,
 every other catalogue; a key removed there is removed from them; each entry carries the English
 text as a `#. en:` comment for the translator. Adding a language: make `<code>/LC_MESSAGES/`, copy
 the English file there, translate it, add the code to `LANGUAGES` in `slt_tui/i18n.py`, run this.
-(`pybabel compile -d slt_tui/locales -D slt_tui` compiles the same way.)
+(`pybabel compile -d slt_tui/locales -D slt_tui` compiles the same way.) `argparse.po` beside each
+catalogue holds the words of Python's argparse (`usage:`, its errors), with argparse's English as ids.
 """
 
 from __future__ import annotations
@@ -78,6 +79,14 @@ def main(argv: list[str]) -> int:
             stale.append(path)
             if not check:
                 path.write_bytes(data)
+    for po in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/argparse.po")):  # argparse's own words: compiled as written
+        with po.open("rb") as fh:
+            data = mo_bytes(read_po(fh, locale=po.parts[-3], domain="argparse"))
+        mo = po.with_suffix(".mo")
+        if not (mo.exists() and mo.read_bytes() == data):
+            stale.append(mo)
+            if not check:
+                mo.write_bytes(data)
     for path in stale:
         print(f"{'stale' if check else 'wrote'}: {path}")
     return 1 if check and stale else 0

@@ -75,7 +75,7 @@ async def test_quit_after_a_failed_save_ends_and_says_why(full_disk, sample_db):
         await pilot.press("q")
         await until_exited(app)
     assert app.return_code == 1
-    assert "No space left" in str(app.unsaved)  # why, and where the notes went instead (not the full disk)
+    assert "the disk is full" in str(app.unsaved)  # why, and where the notes went instead (not the full disk)
     kept = app.unsaved.params["path"]
     assert kept.read_text().endswith("Får ikke plass " * 200) and kept.stat().st_mode & 0o077 == 0
 

@@ -27,7 +27,8 @@ def sample(sample_db):
 
 
 @pytest.mark.parametrize(("lang", "variant"), [("nb", Variant.INTERNAL), ("en", Variant.INTERNAL),
-                                               ("nb", Variant.PUBLIC)])
+                                               ("nb", Variant.PUBLIC), ("nn", Variant.INTERNAL),
+                                               ("nn", Variant.PUBLIC)])
 def test_sample_minutes_match_the_reviewed_golden_file(sample, lang, variant):
     """The files in golden/ were read by eye once; regenerate with SLT_TUI_UPDATE_GOLDEN=1 and review."""
     dataset, municipality = sample
@@ -58,7 +59,7 @@ def test_layout_follows_the_norwegian_convention(sample):
                 and t.content.startswith(("Referat", "Oppmøte", "Saker", "Oppfølging", "Nye", "Neste", "Sak "))]
     assert headings[:3] == ["Referat fra møte i Koordineringsgruppa", "Oppmøte", "Saker"]
     assert headings[-3:] == ["Oppfølging fra tidligere møter", "Nye oppfølgingspunkter", "Neste møte"]
-    assert "- **Tid:** 09:00–10:55" in text
+    assert "- **Tid:** kl. 09.00–10.55" in text
     assert "| NAV | Henrik Aalvik | vara for Jonas Tveitan |" in text
     assert "8 av 9 etater representert — mangler: Psykisk helse og rus" in text
     assert "**Vedtak:**\n\nReferatet fra 15.09.2026 godkjent." in text

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 
-from slt_tui.domain.clock import format_date, today
-from slt_tui.domain.series import escalate, is_steering, looks_individual, next_planned, plan
-from slt_tui.i18n import t, translate
+from slt_tui.domain.clock import format_date
+from slt_tui.domain.series import escalate, is_steering, looks_individual, next_planned
+from slt_tui.i18n import t
 from slt_tui.minutes.export import MissingFolderError, write_file
 from slt_tui.minutes.invite import file_name, invitation
 from slt_tui.minutes.privacy import Finding, scan_invitation
@@ -18,6 +18,7 @@ from slt_tui.store.settings import export_folder
 from slt_tui.ui.modals.base import FormModal, field
 from slt_tui.ui.modals.questions import AskText, Confirm, write_after_asking
 from slt_tui.ui.widgets.plain import PlainSelect
+from slt_tui.wording import plan_next
 
 if TYPE_CHECKING:
     from slt_tui.ui.app import SltApp
@@ -114,5 +115,5 @@ def plan_after(app: SltApp, meeting_id: str, day) -> None:
     if day is None or next_planned(dataset, forum_id) is not None:
         return
     app.writer.submit(
-        lambda: app.repo.save(plan(app.repo.dataset, forum_id, today(), translate("minutes.follow_up", app.repo.minutes_language), on=day)),
+        lambda: app.repo.save(plan_next(app.repo.dataset, forum_id, app.repo.minutes_language, on=day)),
         lambda m: app.notify(t("plan.done", date=format_date(m.starts_at), id=m.id)))

@@ -14,15 +14,15 @@ from textual.widgets import DataTable, Header
 from slt_tui.domain import Dataset, Forum, MeetingStatus, overdue
 from slt_tui.domain.clock import format_date, today
 from slt_tui.domain.follow_up import year_progress
-from slt_tui.domain.series import PlanError, check_not_running, plan, proposed_start
-from slt_tui.i18n import plural, t, translate
+from slt_tui.domain.series import PlanError, check_not_running, proposed_start
+from slt_tui.i18n import plural, t
 from slt_tui.ui.modals.questions import AskDate
 from slt_tui.ui.screens.base import SltScreen
 from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.lists import OpenList, OpenTable
 from slt_tui.ui.widgets.plain import Option, PlainOptionList
 from slt_tui.ui.widgets.tables import refill
-from slt_tui.wording import date_time
+from slt_tui.wording import date_time, plan_next
 
 
 def forum_summary(dataset: Dataset, forum: Forum) -> Text:
@@ -126,8 +126,7 @@ class StartScreen(SltScreen):
         def chosen(day: date | None) -> None:
             if day is not None:
                 self.app.writer.submit(lambda: self.app.repo.save(
-                    plan(self.app.repo.dataset, forum_id, today(), translate("minutes.follow_up", self.app.repo.minutes_language),
-                         on=day)), planned)
+                    plan_next(self.app.repo.dataset, forum_id, self.app.repo.minutes_language, on=day)), planned)
 
         def planned(meeting) -> None:
             self.on_screen_resume()
