@@ -77,14 +77,14 @@ def _format(template: str, params: dict[str, Any]) -> str:
         return template
 
 
-def translate(key: str, lang: str, **params: Any) -> str:
+def translate(key: str, lang: str, /, **params: Any) -> str:
     text = catalogue(lang).gettext(key)
     if text == key and lang != SOURCE_LANGUAGE:
         text = catalogue(SOURCE_LANGUAGE).gettext(key)
     return _format(text, params)
 
 
-def translate_plural(key: str, count: int, lang: str, **params: Any) -> str:
+def translate_plural(key: str, count: int, lang: str, /, **params: Any) -> str:
     """The form of `key` for `count` by the language's own plural rule; `{count}` is filled in."""
     text = catalogue(lang).ngettext(key, key, count)
     if text == key and lang != SOURCE_LANGUAGE:
@@ -92,11 +92,11 @@ def translate_plural(key: str, count: int, lang: str, **params: Any) -> str:
     return _format(text, {"count": count, **params})
 
 
-def t(key: str, **params: Any) -> str:
+def t(key: str, /, **params: Any) -> str:
     """Translate `key` into the current language."""
     return translate(key, _current, **params)
 
 
-def plural(key: str, count: int, **params: Any) -> str:
+def plural(key: str, count: int, /, **params: Any) -> str:
     """Translate the plural message `key` for `count` into the current language."""
     return translate_plural(key, count, _current, **params)

@@ -25,7 +25,7 @@ CLOCK = {"nb": "HH.mm", "nn": "HH.mm", "en": "HH:mm"}
 """Norwegian writes the time of day `09.00` (Språkrådet); English `09:00`."""
 
 
-def say(key: str, lang: str | None = None, **params: object) -> str:
+def say(key: str, lang: str | None = None, /, **params: object) -> str:
     return translate(key, lang or current_language(), **params)
 
 

@@ -65,7 +65,7 @@ def test_layout_follows_the_norwegian_convention(sample):
     assert "**Vedtak:**\n\nReferatet fra 15.09.2026 godkjent." in text
     assert "| 04/26 | Sette opp foreldremøter om rus for 9. trinn | Skole | åpen | Dato ikke satt ennå; ny frist. |" \
         in text
-    assert "tirsdag 8. desember 2026 kl. 09:00, Rådhuset, møterom Fjorden" in text
+    assert "tirsdag 8. desember 2026 kl. 09.00, Rådhuset, møterom Fjorden" in text
 
 
 def test_a_review_reads_as_the_meeting_left_it_even_after_later_changes(sample):
