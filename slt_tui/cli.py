@@ -35,7 +35,7 @@ from slt_tui.sample import sample_path
 from slt_tui.store import CannotWriteError, DatabaseLockedError, Repository
 from slt_tui.store.atomic import FILE_MODE
 from slt_tui.store.paths import database_path, ensure_folder
-from slt_tui.wording import action_status, date_time, plan_next, standard_agencies
+from slt_tui.wording import action_status, plan_next, standard_agencies, table_date_time
 
 
 class UnknownForumError(SltError):
@@ -114,7 +114,7 @@ def cmd_meetings(args: argparse.Namespace) -> int:
     if args.json:
         return _print_json([{"id": m.id, "forum": m.forum, "starts_at": m.starts_at.isoformat(),
                              "status": m.status.value} for m in meetings])
-    rows = [[m.id, forums.get(m.forum, m.forum), date_time(m.starts_at),
+    rows = [[m.id, forums.get(m.forum, m.forum), table_date_time(m.starts_at),
              t(f"status.{m.status.value}")] for m in meetings]
     _print_table([t("col.id"), t("col.forum"), t("col.date"), t("col.status")], rows, t("cli.no_meetings"))
     return 0

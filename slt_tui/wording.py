@@ -61,6 +61,11 @@ def date_time(moment: datetime, lang: str | None = None) -> str:
     return f"{format_date(moment)} {clock_time(moment, lang)}"
 
 
+def table_date_time(moment: datetime, lang: str | None = None) -> str:
+    """`08.12.2026 09.00`: for a table or a status line, where `kl.` would only take room."""
+    return f"{format_date(moment)} {hhmm(moment, lang)}"
+
+
 def long_date(day: date, lang: str | None = None) -> str:
     """`tirsdag 8. desember 2026` / `tysdag 8. desember 2026` / `Tuesday 8 December 2026`."""
     lang = lang or current_language()

@@ -88,39 +88,52 @@ def test_a_note_typed_in_a_real_terminal_is_in_the_file_after_quitting(terminal,
         assert repo.dataset.meeting("kg-2026-12-08").agenda[1].notes == "Rektor orienterte; ny plan i januar."
 
 
-FOOTERS = {  # what each screen's footer must show whole at 80 columns
-    "start": ["⏎ Åpne", "q Avslutt", "? Hjelp"],
-    "meeting": ["a Ny sak", "n Notat", "d Vedtak", "t Oppfølging", "p Oppmøte", "␣ Tid", "m Referat", "? Hjelp"],
-    "minutes": ["v Internt/offentlig", "e Eksporter", "esc Tilbake", "q Avslutt", "? Hjelp"],
-    "attendance": ["t Til stede", "f Forfall", "i Ikke møtt", "v Vara", "g Gjest", "esc Tilbake"],
-    "register": ["1 åpen", "2 under arbeid", "3 utført", "4 utgår", "k Kommentar", "r Ny frist", "esc Tilbake"],
+FOOTERS = {  # what each screen's footer must show whole at 80 columns: the key, then its description
+    "start": [("⏎", "key.open"), ("q", "key.quit"), ("?", "key.help")],
+    "meeting": [("a", "key.add_item"), ("n", "key.notes"), ("d", "key.decision"), ("t", "key.action"),
+                ("p", "key.attendance"), ("␣", "key.timer"), ("m", "key.minutes"), ("?", "key.help")],
+    "minutes": [("v", "key.variant"), ("e", "key.export"), ("esc", "key.back"), ("q", "key.quit"), ("?", "key.help")],
+    "attendance": [("t", "key.present"), ("f", "key.excused"), ("i", "key.absent"), ("v", "key.substitute"),
+                   ("g", "key.guest"), ("esc", "key.back")],
+    "register": [("1", "action.open"), ("2", "action.in_progress"), ("3", "action.done"), ("4", "action.dropped"),
+                 ("k", "key.comment"), ("r", "key.due"), ("esc", "key.back")],
 }
 
 
-def test_every_screen_fits_80_by_24_with_its_keys_whole(terminal, sample_db):
-    term = terminal("--db", str(sample_db))
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_every_screen_fits_80_by_24_with_its_keys_whole(terminal, sample_db, lang):
+    from slt_tui.i18n import translate
+
+    def keys(screen: str) -> list[str]:
+        return [f"{key} {translate(message, lang)}" for key, message in FOOTERS[screen]]
+
+    def say(key: str, **params) -> str:
+        return translate(key, lang, **params)
+
+    term = terminal("--lang", lang, "--db", str(sample_db))
     term.wait_for("Koordineringsgruppa")
-    term.footer(*FOOTERS["start"])
+    term.footer(*keys("start"))
     term.send("\x1b[B")
     term.send("\r")  # enter opens the forum's next meeting
-    screen = term.wait_for("Sak 10/26", "planlagt · brukt 0/70 min")
-    term.footer(*FOOTERS["meeting"])
-    assert "Min  Brukt" in screen  # the time columns are not pushed off the table
+    screen = term.wait_for(say("detail.case", number="10/26", title="")[:9],
+                           f"{say('status.planned')} · {say('status.used', used=0, planned=70)}")
+    term.footer(*keys("meeting"))
+    assert f"{say('col.agenda.planned')}  {say('col.agenda.used')}" in screen  # the time columns are not pushed off
     term.send("p")
-    term.wait_for("Ingrid Solbakk", "etater representert")
-    term.footer(*FOOTERS["attendance"])
+    term.wait_for("Ingrid Solbakk", say("attendance.title"))
+    term.footer(*keys("attendance"))
     term.send("\x1b")
-    term.wait_for("Sak 10/26")
+    term.wait_for("10/26")
     term.send("o")
-    term.wait_for("Oppfølging fra tidligere møter · Koordineringsgruppa 08.12.2026")
-    term.footer(*FOOTERS["register"])
+    term.wait_for(say("register.review", forum="Koordineringsgruppa", date="08.12.2026"))
+    term.footer(*keys("register"))
     term.send("\x1b")
     term.send("m")
-    term.wait_for("Referat fra møte i Koordineringsgruppa", "Internt referat")
-    term.footer(*FOOTERS["minutes"])
+    term.wait_for(translate("minutes.title", "nb", forum="Koordineringsgruppa"))  # the sample's written form
+    term.footer(*keys("minutes"))
     term.send("\x1b")
     term.send("?")
-    screen = term.wait_for("Taster", "Slett sak", "Flytt opp")
+    screen = term.wait_for(say("help.title"), say("key.delete_item"), say("key.move_up"))
     term.send("\x1b")
     term.send("q")
     assert term.wait_exit() == 0

@@ -19,8 +19,8 @@ async def test_the_agenda_shows_numbers_titles_and_times(sample_db):
         table = app.screen.query_one(AgendaTable)
         assert [str(k.value) for k in table.rows] == ["s1", "s2", "s3", "s4", "s5"]
         row = [str(c) for c in table.get_row("s4")]
-        assert row[0] == "08/26" and row[1].startswith("[F] ") and row[3] == "31:00 over"
-        assert text_of(app, "#status") == "Koordineringsgruppa · 27.10.2026 09:00"
+        assert row[0] == "08/26" and row[1].startswith("U.off. ") and row[3] == "31:00 over"
+        assert text_of(app, "#status") == "Koordineringsgruppa · 27.10.2026 09.00"
         assert text_of(app, "#clock") == "varte 1:55:00 · brukt 59/55 min"
         assert text_of(app, "#coverage") == "8 av 9 etater representert — mangler: PHR"
 
@@ -306,7 +306,7 @@ async def test_a_resize_keeps_the_agenda_times_and_the_footer_whole(sample_db):
         await pilot.pause(0.2)
         wide = str(table.get_row("s4")[1])
         assert len(wide) > len(narrow)  # titles get the room
-        full = "[F] Bekymring for en gruppe ungdommer ved kaiområdet"
+        full = "U.off. Bekymring for en gruppe ungdommer ved kaiområdet"
         assert full.startswith(wide.rstrip("…")) and full.startswith(narrow.rstrip("…"))
         await pilot.resize_terminal(80, 24)
         await pilot.pause(0.2)

@@ -35,7 +35,7 @@ from slt_tui.ui.widgets.agenda import AgendaTable
 from slt_tui.ui.widgets.detail import actions_text
 from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.plain import Plain, PlainLabel
-from slt_tui.wording import coverage_line, date_time, duration, linked_items, minutes_long
+from slt_tui.wording import coverage_line, duration, linked_items, minutes_long, table_date_time
 
 PRIVACY_PAUSE = 0.2
 """Seconds after a key before the item's text is scanned for personal data."""
@@ -129,7 +129,7 @@ class MeetingScreen(AgendaEditing, SltScreen):
             self._select(running)
         self.query_one("#coverage", Plain).update(coverage_line(meeting, self.app.repo.dataset))
         forum = self.app.repo.dataset.forum(meeting.forum)
-        self.query_one("#status", Plain).update(f"{forum.name} · {date_time(meeting.starts_at)}", layout=False)
+        self.query_one("#status", Plain).update(f"{forum.name} · {table_date_time(meeting.starts_at)}", layout=False)
         self.show_item()
         self.tick()
 

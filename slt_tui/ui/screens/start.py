@@ -22,7 +22,7 @@ from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.lists import OpenList, OpenTable
 from slt_tui.ui.widgets.plain import Option, PlainOptionList
 from slt_tui.ui.widgets.tables import refill
-from slt_tui.wording import date_time, plan_next
+from slt_tui.wording import date_time, plan_next, table_date_time
 
 
 def forum_summary(dataset: Dataset, forum: Forum) -> Text:
@@ -170,5 +170,5 @@ class StartScreen(SltScreen):
 
     def _show_meetings(self, forum_id: str) -> None:
         refill(self.query_one("#meetings", DataTable),
-               ((m.id, (date_time(m.starts_at), t(f"status.{m.status.value}"), m.id))
+               ((m.id, (table_date_time(m.starts_at), t(f"status.{m.status.value}"), m.id))
                 for m in reversed(self.app.repo.dataset.meetings_of(forum_id))))

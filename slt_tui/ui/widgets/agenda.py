@@ -46,7 +46,7 @@ class AgendaTable(KeysInLanguage, PlainTable):
 
     def cells(self, item: AgendaItem, *, running: bool = False, extra: int = 0) -> tuple:
         room = max(8, self.size.width - FIXED)  # titles give way, so that the times always show
-        text = ("[F] " if item.confidential else "") + item.title
+        text = (t("agenda.exempt") + " " if item.confidential else "") + item.title  # U.off., as municipalities mark it
         title = Text(text if len(text) <= room else text[: room - 1] + "…", no_wrap=True)
         return (item.number, title, f"{item.planned_minutes}", self.used(item, running=running, extra=extra))
 
