@@ -189,7 +189,7 @@ def cmd_invite(args: argparse.Namespace) -> int:
         return 0
     path = output_path(args.output, invite_file_name(meeting))
     write_file(path, payload, overwrite=args.overwrite)
-    print(t("cli.invite_written", path=path), file=sys.stderr)
+    print(t("saved.invitation", path=path), file=sys.stderr)
     return 0
 
 
@@ -215,7 +215,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output is not None:
         written = export.write(output_path(args.output, export.file_name), overwrite=args.overwrite,
                                force=args.force)
-        print(t("cli.exported", path=written), file=sys.stderr)
+        print(t("saved.minutes", path=written), file=sys.stderr)
         return 0
     sys.stdout.write(export.text())
     sys.stdout.flush()

@@ -82,6 +82,8 @@ def system_reason(error: OSError | int | None) -> Said:
     """What the system said (`No such file or directory`), in the reader's language, not the C library's."""
     import errno as errnos
 
+    if isinstance(getattr(error, "strerror", None), Said):  # our own words, raised as an OSError
+        return error.strerror  # type: ignore[union-attr,return-value]
     number = error if isinstance(error, int) else getattr(error, "errno", None)
     name = errnos.errorcode.get(number, "") if number is not None else ""
     if name in SYSTEM_ERRORS:

@@ -113,3 +113,36 @@ def assert_one_sentence_error(done: subprocess.CompletedProcess, *fragments: str
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("slt-tui: "), done.stderr
     for fragment in fragments:
         assert fragment in done.stderr
+
+
+@pytest.fixture(autouse=True)
+def messages_in_the_run_language(request, monkeypatch):
+    """In every UI test, each message the app shows (a notification, a form's error line) is in the
+    language of the run: whatever a test provokes, no English reaches a Norwegian screen. The hostile
+    tests are left out: they type words of every language, and messages quote them."""
+    if "tests/ui/" not in request.node.nodeid or "hostile" in request.node.nodeid:
+        yield
+        return
+    from slt_tui.i18n import current_language
+    from slt_tui.ui.app import SltApp
+    from slt_tui.ui.modals.base import FormModal
+
+    from language import english_in, norwegian_in
+
+    def in_language(text: str) -> None:
+        stray = norwegian_in(text) if current_language() == "en" else english_in(text)
+        assert not stray, f"{current_language()}: {text!r} has {sorted(stray)}"
+
+    notify, show_error = SltApp.notify, FormModal.show_error
+
+    def checked_notify(self, message, **kwargs):
+        in_language(str(message))
+        return notify(self, message, **kwargs)
+
+    def checked_error(self, text):
+        in_language(str(text))
+        return show_error(self, text)
+
+    monkeypatch.setattr(SltApp, "notify", checked_notify)
+    monkeypatch.setattr(FormModal, "show_error", checked_error)
+    yield

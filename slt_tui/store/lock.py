@@ -21,7 +21,8 @@ from datetime import datetime
 from pathlib import Path
 
 from slt_tui.domain.clock import now
-from slt_tui.i18n import t, translate
+from slt_tui.errors import Said
+from slt_tui.i18n import translate
 from slt_tui.store.atomic import FILE_MODE
 from slt_tui.store.errors import DatabaseLockedError
 from slt_tui.wording import date_time
@@ -67,7 +68,7 @@ class DatabaseLock:
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW | os.O_NONBLOCK, FILE_MODE)
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise OSError(errno.EINVAL, t("error.lock_not_a_file", path=self.path))
+                raise OSError(errno.EINVAL, Said("error.lock_not_a_file", path=self.path))  # said as it is
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = _read_holder(fd)

@@ -15,7 +15,7 @@ def test_demo_shows_the_sample_municipality_and_quits_cleanly(terminal, tmp_path
     term = terminal("--demo", env={"TMPDIR": str(tmp_path)})
     screen = term.wait_for("Fjordvik kommune", "Politirådet", "Koordineringsgruppa", "Oppvekstteam")
     assert "demo" in screen.splitlines()[0]
-    assert "Neste møte: 08.12.2026" in screen and "forfalt" in screen
+    assert "Neste møte: 08.12.2026" in screen and "over frist" in screen
     term.footer("q Avslutt", "? Hjelp")
     assert list(tmp_path.glob("slt-tui-demo-*")), "the demo works on a scratch copy"
     term.send("q")
@@ -164,6 +164,8 @@ def test_keys_typed_quickly_act_in_order(terminal, sample_db):
 def test_minutes_preview_and_public_export_from_the_app(terminal, sample_db, tmp_path):
     out = tmp_path / "ut"
     out.mkdir()
+    with Repository.open(sample_db) as repo:  # a municipality that writes its documents in English
+        repo.set_minutes_language("en")
     term = terminal("--db", str(sample_db), "--lang", "en", "--meeting", "kg-2026-10-27")
     term.footer("a New case", "t Follow-up", "p Attendance", "m Minutes", "? Help")  # whole in English too
     term.send("m")
@@ -172,14 +174,14 @@ def test_minutes_preview_and_public_export_from_the_app(terminal, sample_db, tmp
     term.send("v")
     term.wait_for("Public minutes (v: show")
     term.send("\x1b[H")  # home
-    screen = term.scroll_to("Exempt from public disclosure under offl. § 13")
+    screen = term.scroll_to("Exempt from public access under offl. § 13")
     assert "Only in the internal" not in screen and "Drøftet anonymt" not in screen
     term.scroll_to("│ 08/26 │ exempt from")  # the point raised in the confidential case, withheld
     term.send("e")
     term.wait_for("Export the minutes", "referat-koordineringsgruppa-2026-10-27.md")
     term.send("\x15")  # ctrl+u clears the folder field
     term.send(str(out) + "\r")
-    term.wait_for("Wrote")
+    term.wait_for("The minutes are saved in")
     written = out / "referat-koordineringsgruppa-2026-10-27.md"
     text = written.read_text(encoding="utf-8")
     assert text.startswith("# Minutes of the meeting of Koordineringsgruppa") and "Drøftet anonymt" not in text

@@ -33,7 +33,7 @@ def test_public_minutes_to_a_folder_get_the_default_name_and_ordinary_permission
 
 def test_internal_html_file_is_private_and_never_overwritten_unasked(sample_db, tmp_path):
     target = tmp_path / "referat.html"
-    done = slt("--db", str(sample_db), "--lang", "en", "export", MEETING, "--html", "-o", str(target))
+    done = slt("--db", str(sample_db), "export", MEETING, "--html", "--minutes-lang", "en", "-o", str(target))
     assert done.returncode == 0, done.stderr
     page = target.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<h1>Minutes of the meeting of Koordineringsgruppa</h1>" in page

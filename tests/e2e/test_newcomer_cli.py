@@ -223,7 +223,7 @@ def test_a_public_export_refused_for_personal_data_leaves_no_new_folder(sample_d
 
 def test_a_bad_slt_tui_lang_is_refused_like_a_bad_lang(sample_db):
     done = slt("meetings", "--db", str(sample_db), env={"SLT_TUI_LANG": "xx"})
-    assert_one_sentence_error(done, "SLT_TUI_LANG=xx", "en, nb")
+    assert_one_sentence_error(done, "SLT_TUI_LANG=xx", "nb, nn, en")
     assert done.stdout == ""
 
 

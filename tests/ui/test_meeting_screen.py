@@ -21,7 +21,7 @@ async def test_the_agenda_shows_numbers_titles_and_times(sample_db):
         row = [str(c) for c in table.get_row("s4")]
         assert row[0] == "08/26" and row[1].startswith("U.off. ") and row[3] == "31:00 over"
         assert text_of(app, "#status") == "Koordineringsgruppa · 27.10.2026 09.00"
-        assert text_of(app, "#clock") == "varte 1:55:00 · brukt 59/55 min"
+        assert text_of(app, "#clock") == "varte 1 t 55 min · brukt 59/55 min"
         assert text_of(app, "#coverage") == "8 av 9 etater representert — mangler: PHR"
 
 
@@ -120,7 +120,7 @@ async def test_confidential_asks_for_the_legal_basis(sample_db):
         await settle(app, pilot)
         item = on_disk(sample_db).meeting("kg-2026-12-08").agenda[0]
         assert item.confidential and item.legal_basis == "offl. § 13 jf. fvl. § 13"
-        assert "fortrolig (offl. § 13 jf. fvl. § 13)" in text_of(app, "#item-meta")
+        assert "unntatt offentlighet, jf. offl. § 13 jf. fvl. § 13" in text_of(app, "#item-meta")
         await pilot.press("c")
         await settle(app, pilot)
         assert not on_disk(sample_db).meeting("kg-2026-12-08").agenda[0].confidential
@@ -285,7 +285,7 @@ async def test_every_key_is_in_the_command_palette(sample_db):
 
     async with meeting_app(sample_db) as (app, pilot):
         commands = [c.title for c in app.get_system_commands(app.screen)]
-        for title in ("Ny sak", "Notat", "Vedtak", "Oppfølging", "Oppmøte", "Tid", "Fortrolig", "Slett sak",
+        for title in ("Ny sak", "Notat", "Vedtak", "Oppfølging", "Oppmøte", "Tid", "U.off.", "Slett sak",
                       "Flytt opp", "Start/avslutt møtet", "Møtedetaljer", "Oppfølgingspunkter", "Avslutt"):
             assert title in commands, title
         await pilot.press("ctrl+p")

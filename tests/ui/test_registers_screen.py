@@ -54,7 +54,7 @@ async def test_a_bad_template_line_is_named_in_the_form(sample_db):
         app.screen.query_one("#standing").load_text("Sak; tull; 5")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "line 1" in text_of(app, ".form-error")
+        assert "linje 1" in text_of(app, ".form-error")
 
 
 async def test_someone_still_in_a_forum_cannot_be_deleted(sample_db):

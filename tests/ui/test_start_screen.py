@@ -31,7 +31,8 @@ async def test_forum_summary_tells_next_meeting_and_overdue_points(sample_db):
         async with app.run_test(size=(80, 24)):
             forums = app.screen.query_one("#forums", OptionList)
             kg = str(forums.get_option("kg").prompt)
-            assert "Koordineringsgruppa" in kg and "Neste møte: 08.12.2026" in kg and "forfalt" in kg
+            assert "Koordineringsgruppa" in kg and "Neste møte: 08.12.2026" in kg
+            assert "1 oppfølgingspunkt over frist" in kg
             assert "Ingen planlagte møter" in str(forums.get_option("politiradet").prompt)
 
 

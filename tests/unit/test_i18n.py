@@ -159,3 +159,21 @@ def test_a_said_reason_inside_a_sentence_follows_the_sentences_language():
     detail = Said("corrupt.json", line=1, column=4965, problem=Said("json.comma"))
     assert detail.sentence("nn") == "linje 1, kolonne 4965: her manglar eit komma"
     assert translate("error.db_corrupt", "nb", path="a.json", detail=detail.sentence("nb")).count("komma") == 1
+
+
+def test_nothing_is_translated_at_import():
+    """A translating call in a module or class body would run before the language of the run is known."""
+    at_import = []
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        bodies = [tree.body] + [n.body for n in ast.walk(tree) if isinstance(n, ast.ClassDef)]
+        for body in bodies:
+            for statement in body:
+                if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                    continue
+                for node in ast.walk(statement):
+                    if isinstance(node, ast.Lambda):
+                        continue
+                    if isinstance(node, ast.Call) and getattr(node.func, "id", "") in TRANSLATING - {"Said"}:
+                        at_import.append(f"{path.name}:{node.lineno}")
+    assert not at_import

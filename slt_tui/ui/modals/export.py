@@ -89,7 +89,7 @@ def export_minutes(app: SltApp, meeting_id: str, variant: Variant = Variant.INTE
 
     def ask(prepared: tuple[Export, Path, list, bool]) -> None:
         export, path, findings, exists = prepared
-        write_after_asking(app, path, findings, exists, "privacy.confirm", lambda: write(export, path))
+        write_after_asking(app, path, findings, exists, "privacy.confirm", "saved.minutes", lambda: write(export, path))
 
     def write(export: Export, path: Path) -> None:
         export.write(path, overwrite=True, force=True)  # both asked about above

@@ -57,17 +57,17 @@ def confirm_each(app, questions: list[str], then: Callable[[], None]) -> None:
     next_question()
 
 
-def write_after_asking(app, path: Path, findings: Sequence, exists: bool, privacy_key: str,
+def write_after_asking(app, path: Path, findings: Sequence, exists: bool, privacy_key: str, done_key: str,
                        write: Callable[[], object]) -> None:
     """A document's last steps: ask about personal data found in it (`privacy_key`, listing each
     finding) and about a file already there, in turn; on every yes, `write` on the writer thread (after
-    the saves before it), then say where the file is."""
+    the saves before it), then say where the file is (`done_key`)."""
     questions = []
     if findings:
         questions.append(t(privacy_key, findings="\n".join(f"• {f.sentence()}" for f in findings)))
     if exists:
         questions.append(t("export.overwrite", path=path))
-    confirm_each(app, questions, lambda: app.writer.submit(write, lambda _: app.notify(t("export.done", path=path))))
+    confirm_each(app, questions, lambda: app.writer.submit(write, lambda _: app.notify(t(done_key, path=path))))
 
 
 class AskText(FormModal[str]):

@@ -103,7 +103,8 @@ def invite(app: SltApp, meeting_id: str) -> None:
 
     def ask(prepared: tuple[Path, bytes, list[Finding], bool]) -> None:
         path, payload, findings, exists = prepared
-        write_after_asking(app, path, findings, exists, "invite.privacy_confirm", lambda: write_file(path, payload))
+        write_after_asking(app, path, findings, exists, "invite.privacy_confirm", "saved.invitation",
+                           lambda: write_file(path, payload))
 
     app.push_screen(AskText(t("invite.title"), t("export.folder"), str(export_folder())), chosen)
 
