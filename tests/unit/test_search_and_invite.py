@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import icalendar
 import pytest
@@ -71,3 +73,16 @@ def test_the_invitation_parses_with_icalendar_and_with_vobject(dataset):
     assert vevent.dtstart.value == start
     assert vevent.description.value == description
     assert vevent.uid.value == "kg-2026-12-08@slt-tui"
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_the_invitations_text_matches_the_reviewed_golden_file(dataset, lang):
+    """The subject and agenda as a reader sees them, read by eye once per language (golden/); the
+    calendar fields around them are checked above. Regenerate with SLT_TUI_UPDATE_GOLDEN=1 and review."""
+    event = icalendar.Calendar.from_ical(invitation(dataset.meeting("kg-2026-12-08"), dataset, lang))
+    event = event.walk("VEVENT")[0]
+    text = f"{event['summary']}\n{event['location']}\n\n{event['description']}\n"
+    golden = Path(__file__).parent / "golden" / f"kg-2026-12-08.invitation.{lang}.txt"
+    if os.environ.get("SLT_TUI_UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")

@@ -234,7 +234,10 @@ class MeetingScreen(AgendaEditing, SltScreen):
             if running // 60 != self._shown_minute:
                 self._shown_minute = running // 60
                 self.query_one(AgendaTable).show_used(item, running=True, extra=extra)
-        self.query_one("#clock", Plain).update(clock, layout=False)
+        shown = self.query_one("#clock", Plain)
+        # Its width is its text's: a new layout only when the length changes (about once a minute),
+        # so the once-a-second update repaints the clock alone and the status beside it keeps its room.
+        shown.update(clock, layout=len(clock) != len(str(shown.content)))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.save_notes()
