@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from slt_tui.cli_parser import EXIT_USAGE, build_parser, language_asked, unknown_env_language
 from slt_tui.domain import Dataset
-from slt_tui.domain.clock import MAX_YEAR, MIN_YEAR, DateRangeError, format_date, parse_date, today
+from slt_tui.domain.clock import MAX_YEAR, MIN_YEAR, DateRangeError, NotInCalendarError, format_date, parse_date, today
 from slt_tui.domain.explain import Explained
 from slt_tui.domain.models import ActionItem, Forum
 from slt_tui.errors import DomainError, SltError, system_reason
@@ -59,9 +59,10 @@ class AmbiguousForumError(SltError):
 def run(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(language_asked(argv))
-    args = build_parser(mouse=mouse_from_env()).parse_args(argv)
-    if "lang" not in args and (value := unknown_env_language()):  # --lang wins over the variable
+    if not any(a == "--lang" or a.startswith("--lang=") for a in argv) and (value := unknown_env_language()):
+        # refused before anything else (`--help` included); a --lang given wins over the variable
         return _fail(t("cli.bad_lang_env", value=value, choices=", ".join(LANGUAGES)))
+    args = build_parser(mouse=mouse_from_env()).parse_args(argv)
     commands: dict[str | None, Callable[[argparse.Namespace], int]] = {
         "init": cmd_init, "meetings": cmd_meetings, "actions": cmd_actions, "check": cmd_check, "export": cmd_export,
         "plan": cmd_plan, "invite": cmd_invite, "forums": cmd_forums,
@@ -165,6 +166,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
         day = parse_date(args.date) if args.date is not None else None  # `--date ''` is no date, not "any"
     except DateRangeError:
         return _fail(t("cli.date_range", value=args.date, low=MIN_YEAR, high=MAX_YEAR))
+    except NotInCalendarError as exc:
+        return _fail(t("validation.not_in_calendar", text=exc.text))
     except ValueError:
         return _fail(t("cli.bad_date", value=args.date))
     with Repository.open(database_path(getattr(args, "db", None))) as repo:
@@ -187,7 +190,7 @@ def cmd_invite(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
         return 0
-    path = output_path(args.output, invite_file_name(meeting))
+    path = output_path(args.output, invite_file_name(meeting, lang))
     write_file(path, payload, overwrite=args.overwrite)
     print(t("saved.invitation", path=path), file=sys.stderr)
     return 0

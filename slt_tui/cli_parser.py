@@ -22,7 +22,11 @@ EXIT_USAGE = 2
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse that reports a bad command line as one sentence and exit status 2."""
+    """argparse that reports a bad command line as one sentence and exit status 2, and takes no
+    shortened options: `--lan nn` would be `--lang nn` to argparse but not to `language_asked`."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, allow_abbrev=False, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"slt-tui: {message}\n")
@@ -64,7 +68,8 @@ def build_parser(*, mouse: bool = True) -> Parser:
                                                          "date", "status", "language", "command")}
     common = Parser(add_help=False)
     common.add_argument("--db", metavar=meta["path"], default=argparse.SUPPRESS, help=t("cli.help.db"))
-    common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t("cli.help.lang"))
+    common.add_argument("--lang", choices=LANGUAGES, type=str.lower, default=argparse.SUPPRESS,
+                        help=t("cli.help.lang"))
     minutes_lang = Parser(add_help=False)
     minutes_lang.add_argument("--minutes-lang", metavar=meta["language"], type=_minutes_language, default=None,
                               help=t("cli.help.minutes_lang_once"))
@@ -125,13 +130,19 @@ def build_parser(*, mouse: bool = True) -> Parser:
 
 
 def language_asked(argv: Sequence[str]) -> str:
-    """The language asked for, read before parsing so that help and errors are in it: `--lang`, then
-    $SLT_TUI_LANG, then bokmål (an unknown value is refused later, in the language chosen here)."""
+    """The language asked for, read before parsing so that help and errors are in it: the last `--lang`
+    (as argparse takes the last), then $SLT_TUI_LANG, then bokmål (an unknown value is refused later,
+    in the language chosen here)."""
+    asked = None
     for i, arg in enumerate(argv):
+        if arg == "--":
+            break
         value = arg.split("=", 1)[1] if arg.startswith("--lang=") else (
             argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None)
-        if value in LANGUAGES:
-            return value
+        if value is not None:
+            asked = value.lower()
+    if asked in LANGUAGES:
+        return asked
     try:
         return _language_from_env()
     except UnknownLanguageError:

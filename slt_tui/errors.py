@@ -59,9 +59,7 @@ class Said:
         self.params = params
 
     def sentence(self, lang: str | None = None) -> str:
-        lang = lang or current_language()
-        params = {k: v.sentence(lang) if hasattr(v, "sentence") else v for k, v in self.params.items()}
-        return translate(self.key, lang, **params)
+        return translate(self.key, lang or current_language(), **self.params)
 
     def __str__(self) -> str:
         return self.sentence("en")

@@ -70,9 +70,12 @@ def has_message(key: str, lang: str) -> bool:
     return catalogue(lang).gettext(key) != key
 
 
-def _format(template: str, params: dict[str, Any]) -> str:
+def _format(template: str, lang: str, params: dict[str, Any]) -> str:
+    """`template` filled in; a parameter that is itself a message (an error's reason, say) is put into
+    words in the same language, so that no sentence can carry a part in another."""
+    words = {k: v.sentence(lang) if hasattr(v, "sentence") else v for k, v in params.items()}
     try:
-        return template.format(**params)
+        return template.format(**words)
     except (KeyError, IndexError, ValueError):
         return template
 
@@ -81,7 +84,7 @@ def translate(key: str, lang: str, /, **params: Any) -> str:
     text = catalogue(lang).gettext(key)
     if text == key and lang != SOURCE_LANGUAGE:
         text = catalogue(SOURCE_LANGUAGE).gettext(key)
-    return _format(text, params)
+    return _format(text, lang, params)
 
 
 def translate_plural(key: str, count: int, lang: str, /, **params: Any) -> str:
@@ -89,7 +92,7 @@ def translate_plural(key: str, count: int, lang: str, /, **params: Any) -> str:
     text = catalogue(lang).ngettext(key, key, count)
     if text == key and lang != SOURCE_LANGUAGE:
         text = catalogue(SOURCE_LANGUAGE).ngettext(key, key, count)
-    return _format(text, {"count": count, **params})
+    return _format(text, lang, {"count": count, **params})
 
 
 def t(key: str, /, **params: Any) -> str:

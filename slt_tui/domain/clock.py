@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from contextlib import suppress
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
@@ -39,14 +39,33 @@ def parse_date(text: str) -> date:
     try:
         day_ = date(year, month, day)
     except ValueError:
-        raise ValueError(f"'{text}' is not a date in the calendar") from None
+        raise NotInCalendarError(f"'{text}' is not a date in the calendar", text) from None
     if not MIN_YEAR <= day_.year <= MAX_YEAR:
         raise DateRangeError(f"'{text}' is outside the years {MIN_YEAR}–{MAX_YEAR}")
     return day_
 
 
+_TIME = re.compile(r"^(\d{1,2})[.:](\d{2})$", re.ASCII)
+
+
+def parse_time(text: str) -> time:
+    """`09.30` (as Norwegian writes it) or `09:30`; ValueError otherwise."""
+    m = _TIME.match(text.strip())
+    if not m:
+        raise ValueError(f"'{text}' is not a time of day")
+    return time(int(m.group(1)), int(m.group(2)))  # ValueError past 23.59
+
+
 class DateRangeError(ValueError):
     """A real date, but in a year no meeting can be in."""
+
+
+class NotInCalendarError(ValueError):
+    """Written as a date, but no such day (31.02.2027); `text` is what was written."""
+
+    def __init__(self, message: str, text: str) -> None:
+        super().__init__(message)
+        self.text = text
 
 
 def format_date(value: date) -> str:
@@ -85,6 +104,9 @@ def _to_date(value: Any) -> Any:
         except DateRangeError:
             raise PydanticCustomError("date_range", "must be in the years {low}–{high}",
                                       {"low": MIN_YEAR, "high": MAX_YEAR}) from None
+        except NotInCalendarError as exc:
+            raise PydanticCustomError("not_in_calendar", "'{text}' is not a day in the calendar",
+                                      {"text": exc.text}) from None
         except ValueError as exc:
             raise PydanticCustomError("not_a_date", "{reason}", {"reason": str(exc)}) from None
     raise PydanticCustomError("not_a_date", "must be a date (dd.mm.yyyy)")

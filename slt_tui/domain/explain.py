@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from slt_tui.i18n import translate
+from slt_tui.i18n import has_message, translate
 
 
 def explain(exc: ValidationError, names: Mapping[str, Sequence[str] | Mapping[str, str]] | None = None,
@@ -53,13 +53,18 @@ def describe(error: Mapping[str, Any], lang: str = "en") -> str:
         from slt_tui.domain.dataset import Problem
 
         return Problem(ctx["key"], **ctx["params"]).sentence(lang)
-    if lang != "en":
-        key = f"validation.{error['type']}"
-        params = {k: v.sentence(lang) if hasattr(v, "sentence") else v for k, v in ctx.items() if k != "error"}
-        text = translate(key, lang, **params)
-        # pydantic's own words are English: a type no catalogue words is still said in the reader's language
-        return text if text != key else translate("validation.other", lang)
-    return str(error["msg"])
+    if isinstance(error.get("input"), str) and not error["input"].strip() and error["type"] in EMPTY_MEANS_MISSING:
+        return translate("validation.empty_text", lang)  # an empty field: say so, not which characters it lacks
+    key = f"validation.{error['type']}"
+    if has_message(key, lang):
+        if isinstance(ctx.get("expected"), str):  # pydantic's "'a', 'b' or 'c'": its "or" is English
+            ctx["expected"] = ctx["expected"].replace(" or ", ", ")
+        return translate(key, lang, **{k: v for k, v in ctx.items() if k != "error"})
+    # pydantic's own words are English (and may show a pattern): a type no catalogue words is said plainly
+    return translate("validation.other", lang)
+
+
+EMPTY_MEANS_MISSING = frozenset({"string_pattern_mismatch", "string_too_short", "empty_text", "missing"})
 
 
 def location(loc: Sequence[str | int], names: Mapping[str, Sequence[str] | Mapping[str, str]] | None = None) -> str:

@@ -64,10 +64,12 @@ class Export:
 
     @property
     def file_name(self) -> str:
-        """`referat-koordineringsgruppa-2026-10-27.md`; internal minutes say so in the name too."""
+        """`referat-koordineringsgruppa-2026-10-27.md` (in the document's language: `minutes-…` in
+        English); internal minutes say so in the name too (`…-internt`)."""
         forum = slug_id(self.dataset.forum(self.meeting.forum).name, ())
-        suffix = "-internt" if self.variant is Variant.INTERNAL else ""
-        return f"referat-{forum}-{self.meeting.starts_at:%Y-%m-%d}{suffix}.{'html' if self.html else 'md'}"
+        name = say("file.minutes_internal" if self.variant is Variant.INTERNAL else "file.minutes", self.lang,
+                   forum=forum, date=f"{self.meeting.starts_at:%Y-%m-%d}")
+        return f"{name}.{'html' if self.html else 'md'}"
 
     def findings(self) -> list[Finding]:
         """Personal data found in what a public export would show; nothing for internal minutes."""

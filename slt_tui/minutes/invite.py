@@ -65,5 +65,6 @@ def invitation(meeting: Meeting, dataset: Dataset, lang: str = "nb") -> bytes:
     return calendar.to_ical()
 
 
-def file_name(meeting: Meeting) -> str:
-    return f"innkalling-{meeting.id}.ics"
+def file_name(meeting: Meeting, lang: str = "nb") -> str:
+    """`innkalling-kg-2026-12-08.ics`, named in the invitation's language."""
+    return say("file.invitation", lang, id=meeting.id) + ".ics"

@@ -314,8 +314,11 @@ def _lock_for_writing(path: Path) -> DatabaseLock:
     lock = DatabaseLock(path)
     try:
         lock.acquire()
-    except OSError as exc:  # a read-only file system, no room for the lock file
-        raise CannotWriteError(path=str(path), reason=system_reason(exc)) from None
+    except OSError as exc:  # a read-only file system, no room for the lock file, a folder in its place
+        reason = system_reason(exc)
+        if not isinstance(exc.strerror, Said):  # the system's words are about the lock file, not the database
+            reason = Said("error.lock_reason", path=str(lock.path), reason=reason)
+        raise CannotWriteError(path=str(path), reason=reason) from None
     return lock
 
 

@@ -32,6 +32,7 @@ from slt_tui.ui.screens.base import DataChanged, SltScreen, TypedNotes
 from slt_tui.ui.screens.help import KeysScreen, own_bindings
 from slt_tui.ui.screens.start import StartScreen
 from slt_tui.ui.screens.too_small import TooSmallScreen, too_small
+from slt_tui.ui.widgets.palette import Palette
 from slt_tui.ui.writer import Saved, SaveFailed, Writer
 
 FOLLOW_EVERY = 0.3  # seconds between looks at the file when another session writes it
@@ -312,6 +313,14 @@ class SltApp(KeysInLanguage, App[int]):
         """Every notification shows its text literally: messages carry names and titles people typed."""
         kwargs = {} if timeout is None else {"timeout": timeout}
         super().notify(message, title=title, severity=severity, markup=False, **kwargs)
+
+    def action_help_quit(self) -> None:
+        """ctrl+c does not quit (in a text field it copies): say which key does, in the run's language."""
+        self.notify(t("app.quit_hint"))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette())
 
     def action_keys(self) -> None:
         if not isinstance(self.screen, KeysScreen):

@@ -70,6 +70,11 @@ def _provoked(tmp_path, sample_db) -> dict[str, list[str]]:
         "a file already there": ["export", "kg-2026-10-27", "-o", str(taken), *db],
         "a folder that is not there": ["export", "kg-2026-10-27", "-o", str(tmp_path / "no" / "such" / "x.md"), *db],
         "an unknown forum": ["actions", "--forum", "ingen slik", *db],
+        "a day not in the calendar": ["plan", "kg", "--date", "30.02.2030", *db],
+        "a database where none can be made": ["init", "--db", "/proc/slt-tui-test/slt.json"],
+        "a name too long for the system": ["export", "kg-2026-10-27", "-o", str(tmp_path / ("x" * 300)), *db],
+        "a bad written form": ["init", "--minutes-lang", "se", "--db", str(tmp_path / "ny.json")],
+        "a shortened option": ["--lan", "nn", "meetings", *db],
     }
 
 
@@ -158,3 +163,36 @@ def test_init_without_minutes_lang_takes_the_language_of_the_run(capsys, tmp_pat
         assert repo.minutes_language == "nn"
     set_language("nb")
     shutil.rmtree(tmp_path / "none", ignore_errors=True)
+
+
+def test_the_last_lang_wins_and_any_case_is_understood(capsys, sample_db):
+    _, text = _said(capsys, ["--lang", "nn", "--lang", "EN", "forums", "--db", str(sample_db)])
+    assert text.startswith("ID") and "Level" in text and "Name" in text
+
+
+def test_an_unknown_slt_tui_lang_is_refused_before_help(capsys, monkeypatch):
+    monkeypatch.setenv("SLT_TUI_LANG", "xx")
+    code, text = _said(capsys, ["--help"])
+    assert code == 2 and "SLT_TUI_LANG=xx" in text and "bruk:" not in text
+
+
+def test_documents_are_named_in_their_own_language(capsys, tmp_path, sample_db):
+    folder = tmp_path / "ut"
+    assert _said(capsys, ["export", "kg-2026-10-27", "--minutes-lang", "en", "-o", f"{folder}/",
+                          "--db", str(sample_db)])[0] == 0
+    assert [p.name for p in folder.iterdir()] == ["minutes-koordineringsgruppa-2026-10-27-internal.md"]
+    assert _said(capsys, ["invite", "kg-2026-12-08", "--force", "-o", f"{folder}/", "--db", str(sample_db)])[0] == 0
+    assert (folder / "innkalling-kg-2026-12-08.ics").exists()
+
+
+def test_a_broken_lock_file_is_named_as_the_lock_file(capsys, sample_db):
+    sample_db.with_name(sample_db.name + ".lock").mkdir()
+    code, text = _said(capsys, ["--lang", "nn", "plan", "kg", "--db", str(sample_db)])
+    assert code == 2 and "låsefila" in text and ".lock" in text
+
+
+def test_an_invitation_that_cannot_be_written_is_not_called_minutes(capsys, tmp_path, sample_db):
+    target = tmp_path / "finst-ikkje" / "x.ics"
+    code, text = _said(capsys, ["--lang", "nn", "invite", "kg-2026-12-08", "--force", "-o", str(target),
+                                "--db", str(sample_db)])
+    assert code == 2 and "referat" not in text

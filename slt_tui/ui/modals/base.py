@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input
 
-from slt_tui.domain.clock import MAX_YEAR, MIN_YEAR, DateRangeError
+from slt_tui.domain.clock import MAX_YEAR, MIN_YEAR, DateRangeError, NotInCalendarError
 from slt_tui.domain.explain import describe
 from slt_tui.errors import SltError
 from slt_tui.i18n import current_language, t
@@ -57,7 +57,10 @@ class FormModal(KeysInLanguage, ModalScreen[T | None], Generic[T]):
             self.dismiss(result)
 
     def show_error(self, text: str) -> None:
-        self.query_one(".form-error", Plain).update(text)
+        error = self.query_one(".form-error", Plain)
+        error.update(text)
+        if text:  # a tall form (a new forum at 80x24) scrolls; the reason must not stay below the fold
+            self.call_after_refresh(error.scroll_visible, animate=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         inputs = list(self.query(Input))
@@ -74,6 +77,8 @@ def date_problem(exc: ValueError) -> str:
     """Why a typed date was refused, in the user's language: not a date, or a year out of range."""
     if isinstance(exc, DateRangeError):
         return t("validation.date_range", low=MIN_YEAR, high=MAX_YEAR)
+    if isinstance(exc, NotInCalendarError):
+        return t("validation.not_in_calendar", text=exc.text)
     return t("validation.not_a_date")
 
 

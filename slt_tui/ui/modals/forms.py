@@ -8,13 +8,13 @@ from textual.app import ComposeResult
 from textual.widgets import TextArea
 
 from slt_tui.domain import AgendaItem, Dataset, ItemKind, Meeting
-from slt_tui.domain.clock import OSLO, format_date, parse_date
+from slt_tui.domain.clock import OSLO, format_date, parse_date, parse_time
 from slt_tui.domain.models import ActionItem
 from slt_tui.i18n import t
 from slt_tui.ui.modals.base import FormModal, date_problem, field
 from slt_tui.ui.widgets.inputs import LineInput
 from slt_tui.ui.widgets.plain import PlainSelect
-from slt_tui.wording import agency_label
+from slt_tui.wording import agency_label, hhmm
 
 
 def kinds() -> list[tuple[str, ItemKind]]:
@@ -105,7 +105,7 @@ class MeetingForm(FormModal[Meeting]):
         people = [(p.name, p.id) for p in self.dataset.people if p.id in forum.members] or [
             (p.name, p.id) for p in self.dataset.people]
         yield from field(t("field.date"), LineInput(value=format_date(m.starts_at), id="date"))
-        yield from field(t("field.time"), LineInput(value=f"{m.starts_at:%H:%M}", id="time"))
+        yield from field(t("field.time"), LineInput(value=hhmm(m.starts_at), id="time"))
         yield from field(t("field.location"), LineInput(value=m.location, id="location"))
         yield from field(t("field.chair"), PlainSelect(people, value=m.chair or PlainSelect.NULL,
                                                        prompt=t("form.nobody"), id="chair"))
@@ -118,8 +118,8 @@ class MeetingForm(FormModal[Meeting]):
         except ValueError as exc:
             raise ValueError(date_problem(exc)) from None
         try:
-            hour, minute = (int(x) for x in self.value("time").strip().split(":"))
-            starts = datetime(day.year, day.month, day.day, hour, minute, tzinfo=OSLO)
+            at = parse_time(self.value("time"))
+            starts = datetime(day.year, day.month, day.day, at.hour, at.minute, tzinfo=OSLO)
         except ValueError:
             raise ValueError(t("form.bad_time")) from None
 

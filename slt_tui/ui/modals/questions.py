@@ -71,11 +71,13 @@ def write_after_asking(app, path: Path, findings: Sequence, exists: bool, privac
 
 
 class AskText(FormModal[str]):
-    """One line of text; `required` refuses an empty answer."""
+    """One line of text; `required` refuses an empty answer, and `check` (which raises as a model does,
+    given the answer) keeps the form open with its reason, so that nothing typed is lost."""
 
-    def __init__(self, title: str, label: str, value: str = "", *, required: bool = True) -> None:
+    def __init__(self, title: str, label: str, value: str = "", *, required: bool = True,
+                 check: Callable[[str], object] | None = None) -> None:
         super().__init__()
-        self.title, self.label, self.initial, self.required = title, label, value, required
+        self.title, self.label, self.initial, self.required, self.check = title, label, value, required, check
 
     def compose_fields(self) -> ComposeResult:
         yield from field(self.label, LineInput(value=self.initial, id="answer"))
@@ -84,6 +86,8 @@ class AskText(FormModal[str]):
         answer = self.value("answer").strip()
         if self.required and not answer:
             raise ValueError(t("form.required"))
+        if self.check is not None:
+            self.check(answer)
         return answer
 
 

@@ -15,9 +15,9 @@ from slt_tui.wording import agency_label, standard_agenda
 
 
 class AgencyForm(FormModal[Agency]):
-    def __init__(self, agency: Agency | None = None) -> None:
+    def __init__(self, agency: Agency | None = None, taken: frozenset[str] = frozenset()) -> None:
         super().__init__()
-        self.agency = agency
+        self.agency, self.taken = agency, taken  # the codes in use: a new agency must not replace one
         self.title = t("form.agency.edit" if agency else "form.agency.new")
 
     def compose_fields(self) -> ComposeResult:
@@ -26,7 +26,10 @@ class AgencyForm(FormModal[Agency]):
         yield from field(t("field.name"), LineInput(value=a.name if a else "", id="name"))
 
     def build(self) -> Agency:
-        return Agency(code=self.value("code"), name=self.value("name"))
+        agency = Agency(code=self.value("code"), name=self.value("name"))
+        if self.agency is None and agency.code in self.taken:
+            raise ValueError(t("form.code_taken", code=agency.code))
+        return agency
 
 
 class PersonForm(FormModal[Person]):

@@ -98,7 +98,7 @@ def invite(app: SltApp, meeting_id: str) -> None:
         dataset = app.repo.dataset  # after the saves submitted before this one
         meeting = dataset.meeting(meeting_id)
         payload = invitation(meeting, dataset, app.repo.minutes_language)
-        path = folder / file_name(meeting)
+        path = folder / file_name(meeting, app.repo.minutes_language)
         return path, payload, scan_invitation(payload, meeting), path.exists()
 
     def ask(prepared: tuple[Path, bytes, list[Finding], bool]) -> None:

@@ -99,8 +99,11 @@ class AttendanceScreen(SltScreen):
             if name:
                 self._change(lambda m: ops.set_attendance(m, person, AttendanceStatus.SUBSTITUTE, name))
 
+        def check(name: str) -> None:  # refused in the form, before it closes on what was typed
+            ops.set_attendance(self.meeting, person, AttendanceStatus.SUBSTITUTE, name)
+
         member = self.app.repo.dataset.person(person).name
-        self.app.push_screen(AskText(t("form.substitute", name=member), t("field.name")), named)
+        self.app.push_screen(AskText(t("form.substitute", name=member), t("field.name"), check=check), named)
 
     def action_guest(self) -> None:
         if not self.app.writable():
@@ -112,10 +115,14 @@ class AttendanceScreen(SltScreen):
 
         def named(name: str | None) -> None:
             if name:
-                self.app.push_screen(AskText(t("form.guest"), t("field.agency_code")),
+                def check(code: str) -> None:  # an unknown agency is said in the form, and the name kept
+                    self.app.repo.dataset.put(ops.add_guest(self.meeting, name, code.strip().upper()))
+
+                self.app.push_screen(AskText(t("form.guest"), t("field.agency_code"), check=check),
                                      lambda code: agency_given(name, code))
 
-        self.app.push_screen(AskText(t("form.guest"), t("field.name")), named)
+        self.app.push_screen(AskText(t("form.guest"), t("field.name"),
+                                     check=lambda name: ops.add_guest(self.meeting, name, "SLT")), named)
 
     def action_close(self) -> None:
         self.dismiss(None)

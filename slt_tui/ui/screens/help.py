@@ -29,8 +29,9 @@ def own_bindings(screen: Screen) -> Iterator[tuple[DOMNode, Binding]]:
             if not cls.__module__.startswith("slt_tui."):
                 continue
             for binding in vars(cls).get("BINDINGS", ()):
-                if binding.description and binding.action not in seen:
-                    seen.add(binding.action)
+                action = binding.action.removeprefix("app.")  # `app.quit` on a screen is the app's `quit`
+                if binding.description and action not in seen:
+                    seen.add(action)
                     yield node, binding
 
 

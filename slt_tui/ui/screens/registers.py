@@ -66,7 +66,8 @@ class RegistersScreen(SltScreen):
 
     def form(self, record=None):
         dataset, lang = self.slt.repo.dataset, self.slt.repo.minutes_language
-        return {"agencies": lambda: AgencyForm(record), "people": lambda: PersonForm(dataset, record),
+        codes = frozenset(a.code for a in dataset.agencies)
+        return {"agencies": lambda: AgencyForm(record, codes), "people": lambda: PersonForm(dataset, record),
                 "forums": lambda: ForumForm(dataset, record, documents_language=lang)}[self.current]()
 
     def _save(self, record) -> None:
