@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
+from test_registers_screen import open_registers
 from textual.command import CommandInput, CommandList
 
 from slt_tui.i18n import set_language, translate
@@ -13,7 +14,6 @@ from slt_tui.ui.screens.help import KeysScreen
 from slt_tui.ui.screens.registers import RegistersScreen
 
 from helpers import meeting_app, on_disk, settle, text_of, type_text
-from test_registers_screen import open_registers
 
 
 def notices(app) -> list[str]:
