@@ -17,6 +17,7 @@ from slt_tui.domain import case_numbers
 from slt_tui.domain.case_numbers import CaseNumber
 from slt_tui.domain.clock import Day, OsloTime
 from slt_tui.domain.text import AgencyCode, Block, Identifier, Line, Notes, RequiredBlock, Title
+from slt_tui.errors import Said
 
 DEFAULT_LEGAL_BASIS = "offl. § 13 jf. fvl. § 13"
 MAX_SPENT_SECONDS = 10_000_000
@@ -137,7 +138,7 @@ class AgendaItem(Model):
     def _legal_basis(self) -> AgendaItem:
         if self.confidential and not self.legal_basis:
             raise PydanticCustomError("legal_basis", "a confidential item needs a legal basis")
-        _unique([d.id for d in self.decisions], "decision ids")
+        _unique([d.id for d in self.decisions], "decisions")
         return self
 
 
@@ -150,9 +151,9 @@ class Attendance(Model):
     @model_validator(mode="after")
     def _substitute_named(self) -> Attendance:
         if self.status is AttendanceStatus.SUBSTITUTE and not self.substitute:
-            raise PydanticCustomError("substitute", "a substitute needs the name of who came instead")
+            raise PydanticCustomError("substitute_unnamed", "a substitute needs the name of who came instead")
         if self.status is not AttendanceStatus.SUBSTITUTE and self.substitute:
-            raise PydanticCustomError("substitute", "only a substitute has a substitute's name")
+            raise PydanticCustomError("substitute_only", "only a substitute has a substitute's name")
         return self
 
 
@@ -189,17 +190,17 @@ class Meeting(Model):
     @model_validator(mode="after")
     def _consistent(self) -> Meeting:
         if self.status is not MeetingStatus.PLANNED and self.started_at is None:
-            raise PydanticCustomError("meeting_status", "a running or closed meeting needs the time it started")
+            raise PydanticCustomError("meeting_no_start", "a running or closed meeting needs the time it started")
         if self.status is MeetingStatus.CLOSED and self.ended_at is None:
-            raise PydanticCustomError("meeting_status", "a closed meeting needs the time it ended")
+            raise PydanticCustomError("meeting_no_end", "a closed meeting needs the time it ended")
         if self.started_at and self.ended_at and self.ended_at < self.started_at:
-            raise PydanticCustomError("meeting_status", "a meeting cannot end before it started")
+            raise PydanticCustomError("meeting_end_first", "a meeting cannot end before it started")
         if self.running_item is not None and (self.status is not MeetingStatus.RUNNING
                                               or self.item(self.running_item) is None):
             raise PydanticCustomError("running_item", "only an item of a running meeting can have its clock running")
         if self.running_since is not None and self.running_item is None:
-            raise PydanticCustomError("running_item", "a running clock needs its item")
-        _unique([i.id for i in self.agenda], "agenda item ids")
+            raise PydanticCustomError("running_clock", "a running clock needs its item")
+        _unique([i.id for i in self.agenda], "agenda")
         _unique([a.person for a in self.attendance], "attendance")
         problem = case_numbers.sequence_problem([i.number for i in self.agenda], self.year)
         if problem:
@@ -235,8 +236,10 @@ class ActionItem(Model):
 
 
 def _unique(values, what: str) -> None:
+    """`what` names the list in the catalogue (`list.<what>`), so the error reads in the reader's language."""
     seen: set = set()
     for value in values:
         if value in seen:
-            raise PydanticCustomError("duplicate", "{what}: '{value}' appears twice", {"what": what, "value": value})
+            raise PydanticCustomError("duplicate", "{what}: '{value}' appears twice",
+                                      {"what": Said(f"list.{what}"), "value": value})
         seen.add(value)

@@ -178,11 +178,11 @@ def test_minutes_preview_and_public_export_from_the_app(terminal, sample_db, tmp
     assert "Only in the internal" not in screen and "Drøftet anonymt" not in screen
     term.scroll_to("│ 08/26 │ exempt from")  # the point raised in the confidential case, withheld
     term.send("e")
-    term.wait_for("Export the minutes", "referat-koordineringsgruppa-2026-10-27.md")
+    term.wait_for("Export the minutes", "minutes-koordineringsgruppa-2026-10-27.md")
     term.send("\x15")  # ctrl+u clears the folder field
     term.send(str(out) + "\r")
     term.wait_for("The minutes are saved in")
-    written = out / "referat-koordineringsgruppa-2026-10-27.md"
+    written = out / "minutes-koordineringsgruppa-2026-10-27.md"
     text = written.read_text(encoding="utf-8")
     assert text.startswith("# Minutes of the meeting of Koordineringsgruppa") and "Drøftet anonymt" not in text
     term.send("q")

@@ -60,7 +60,7 @@ def test_due_dates_that_are_not_dates_are_refused(text):
     with pytest.raises(ValidationError) as exc:
         ActionItem(id="a", title="x", forum="kg", agency="NAV", due=text, origin=Origin(meeting="m", item="s"))
     assert "due:" in error_of(exc)
-    assert "date" in error_of(exc)
+    assert "date" in error_of(exc) or "not a day in the calendar" in error_of(exc)
 
 
 @pytest.mark.parametrize("value", [20261124, 1.5, True, None])

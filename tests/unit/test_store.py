@@ -206,8 +206,8 @@ def test_invalid_record_error_names_the_record_and_the_field(sample_db):
     with pytest.raises(InvalidDatabaseError) as exc:
         Repository.open(sample_db)
     assert "actions a-foreldremote → due" in str(exc.value.params["detail"])
-    assert "not a date in the calendar" in str(exc.value)
-    assert "skriv datoen som dd.mm.åååå" in exc.value.sentence("nb")
+    assert "not a day in the calendar" in str(exc.value)
+    assert "«31.02.2026» er ikke en dag i kalenderen" in exc.value.sentence("nb")
 
 
 def test_a_corrupt_file_points_at_the_newest_backup(sample_db):

@@ -56,7 +56,8 @@ class ExportForm(FormModal[Choice]):
         self.show_file_name()
 
     def chosen_export(self) -> Export:
-        return Export(self.export.meeting, self.export.dataset, self.value("variant"), self.value("format"))
+        return Export(self.export.meeting, self.export.dataset, self.value("variant"), self.value("format"),
+                      self.export.lang)
 
     def show_file_name(self) -> None:
         self.query_one("#file-name", Plain).update(t("export.file", name=self.chosen_export().file_name))
@@ -74,7 +75,7 @@ class ExportForm(FormModal[Choice]):
 def export_minutes(app: SltApp, meeting_id: str, variant: Variant = Variant.INTERNAL) -> None:
     """Ask where and how, then write the minutes of `meeting_id`, confirming what needs confirming."""
     dataset = app.repo.dataset
-    sketch = Export(dataset.meeting(meeting_id), dataset, variant)
+    sketch = Export(dataset.meeting(meeting_id), dataset, variant, lang=app.repo.minutes_language)
 
     def chosen(choice: Choice | None) -> None:
         if choice is not None:
