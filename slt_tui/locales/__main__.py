@@ -13,6 +13,7 @@ catalogue holds the words of Python's argparse (`usage:`, its errors), with argp
 
 from __future__ import annotations
 
+import gettext
 import io
 import sys
 from pathlib import Path
@@ -66,27 +67,57 @@ def mo_bytes(catalog: Catalog) -> bytes:
     return out.getvalue()
 
 
+def entries(catalog: Catalog) -> dict:
+    """What a catalogue says, whichever Babel wrote it: key → (text, flags, comments)."""
+    return {m.id: (m.string, sorted(m.flags), " ".join(" ".join(m.auto_comments).split()))
+            for m in catalog if m.id}  # a comment is wrapped and its line breaks lost when written
+
+
+def compiled(catalog: Catalog) -> dict:
+    """What its `.mo` must hold, as Python's gettext reads one: key (and plural index) → text."""
+    out: dict = {}
+    for m in catalog:
+        if not m.id or m.fuzzy:
+            continue
+        if m.pluralizable:
+            out.update({(m.id[0], i): text for i, text in enumerate(m.string) if text})
+        elif m.string:
+            out[m.id] = m.string
+    return out
+
+
+def _compiled_on_disk(path: Path) -> dict | None:
+    try:
+        with path.open("rb") as fh:
+            messages = dict(gettext.GNUTranslations(fh)._catalog)  # type: ignore[attr-defined]
+    except OSError:
+        return None
+    messages.pop("", None)  # the header, which says which Babel wrote it
+    return messages
+
+
 def main(argv: list[str]) -> int:
+    """Compares what the files say, not their bytes, so that another Babel version finds nothing to do."""
     check = "--check" in argv
     source = read(SOURCE_LANGUAGE)
-    stale = []
-    for lang in LANGUAGES:
-        catalog = source if lang == SOURCE_LANGUAGE else aligned(read(lang), source)
-        po, mo = po_path(lang), po_path(lang).with_suffix(".mo")
-        for path, data in ((po, po_bytes(catalog)), (mo, mo_bytes(catalog))):
-            if path.exists() and path.read_bytes() == data:
-                continue
-            stale.append(path)
-            if not check:
-                path.write_bytes(data)
-    for po in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/argparse.po")):  # argparse's own words: compiled as written
+    wanted = [(po_path(lang), source if lang == SOURCE_LANGUAGE else aligned(read(lang), source))
+              for lang in LANGUAGES]
+    for po in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/argparse.po")):  # argparse's own words, as written
         with po.open("rb") as fh:
-            data = mo_bytes(read_po(fh, locale=po.parts[-3], domain="argparse"))
+            wanted.append((po, read_po(fh, locale=po.parts[-3], domain="argparse")))
+    stale = []
+    for po, catalog in wanted:
+        with po.open("rb") as fh:
+            on_disk = read_po(fh, locale=catalog.locale, domain=catalog.domain)
+        if entries(on_disk) != entries(catalog):
+            stale.append(po)
+            if not check:
+                po.write_bytes(po_bytes(catalog))
         mo = po.with_suffix(".mo")
-        if not (mo.exists() and mo.read_bytes() == data):
+        if _compiled_on_disk(mo) != compiled(catalog):
             stale.append(mo)
             if not check:
-                mo.write_bytes(data)
+                mo.write_bytes(mo_bytes(catalog))
     for path in stale:
         print(f"{'stale' if check else 'wrote'}: {path}")
     return 1 if check and stale else 0

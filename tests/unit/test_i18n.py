@@ -107,6 +107,8 @@ def test_every_message_is_translated_with_the_same_placeholders(lang):
         for source, text in pairs:
             assert text.strip(), key
             assert fields(text) == fields(source), key
+            assert text.count("\n") == source.count("\n"), f"{key}: the same lines as the English"
+            assert (text[:1].isspace(), text[-1:].isspace()) == (source[:1].isspace(), source[-1:].isspace()), key
 
 
 GLOSSARY = tomllib.loads((LOCALE_DIR / "glossary.toml").read_text(encoding="utf-8"))["term"]
