@@ -96,7 +96,7 @@ FOOTERS = {  # what each screen's footer must show whole at 80 columns: the key,
     "attendance": [("t", "key.present"), ("f", "key.excused"), ("i", "key.absent"), ("v", "key.substitute"),
                    ("g", "key.guest"), ("esc", "key.back")],
     "register": [("1", "action.open"), ("2", "action.in_progress"), ("3", "action.done"), ("4", "action.dropped"),
-                 ("k", "key.comment"), ("r", "key.due"), ("esc", "key.back")],
+                 ("k", "key.comment"), ("r", "key.due"), ("esc", "key.back"), ("?", "key.help")],
 }
 
 

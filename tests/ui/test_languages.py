@@ -72,3 +72,33 @@ async def test_a_new_forum_starts_with_the_standard_agenda_in_the_written_form(s
         assert "Godkjenning av innkalling og sakliste" in standing
         assert "Godkjenning av referat frå førre møte" in standing
         assert "Eventuelt" in standing
+
+
+async def _footer_fits(app, pilot, where: str) -> None:
+    from textual.widgets import Footer
+
+    await pilot.pause()
+    footer = app.screen.query_one(Footer)
+    keys = list(footer.query("FooterKey"))
+    assert keys, where
+    for key in keys:  # a key that does not fit is laid out past the edge, where nobody sees it
+        assert key.region.right <= footer.region.right and key.region.width > 0, (where, key.description)
+
+
+async def test_every_key_bar_fits_80_columns_in_every_language(sample_db):
+    for lang in ("nb", "nn", "en"):
+        set_language(lang)
+        async with meeting_app(sample_db, "kg-2026-10-27") as (app, pilot):
+            await _footer_fits(app, pilot, f"{lang} meeting")
+            for key, name in (("p", "attendance"), ("o", "review"), ("m", "minutes")):
+                await pilot.press(key)
+                await _footer_fits(app, pilot, f"{lang} {name}")
+                await pilot.press("escape")
+                await pilot.pause()
+            app.pop_screen()
+            await _footer_fits(app, pilot, f"{lang} start")
+            for key, name in (("r", "registers"), ("o", "register"), ("slash", "search")):
+                await pilot.press(key)
+                await _footer_fits(app, pilot, f"{lang} {name}")
+                await pilot.press("escape")
+                await pilot.pause()

@@ -40,6 +40,8 @@ class RegisterScreen(SltScreen):
         Binding("s", "status_filter", "key.status_filter", id="status_filter"),
         Binding("x", "overdue", "key.overdue_filter", id="overdue_filter"),
         Binding("escape", "close", "key.back", id="back"),
+        # Four statuses, comment and due date fill the bar at 80 columns: q works as everywhere, and ? lists it.
+        Binding("q", "app.quit", "key.quit", id="quit", show=False),
     ]
 
     def __init__(self, forum_id: str | None = None, meeting_id: str | None = None) -> None:
