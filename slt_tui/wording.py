@@ -19,11 +19,6 @@ from slt_tui.domain.series import plan
 from slt_tui.domain.standard import STANDARD_AGENCIES
 from slt_tui.i18n import current_language, translate
 
-LONG_DATE = {"nb": "EEEE d. MMMM y", "nn": "EEEE d. MMMM y", "en": "EEEE d MMMM y"}
-"""Babel (CLDR) patterns: `tirsdag 8. desember 2026`, `tysdag 8. desember 2026`, `Tuesday 8 December 2026`."""
-CLOCK = {"nb": "HH.mm", "nn": "HH.mm", "en": "HH:mm"}
-"""Norwegian writes the time of day `09.00` (Språkrådet); English `09:00`."""
-
 
 def say(key: str, lang: str | None = None, /, **params: object) -> str:
     return translate(key, lang or current_language(), **params)
@@ -48,7 +43,7 @@ def minutes_long(seconds: int, lang: str | None = None) -> str:
 def hhmm(moment: datetime | time, lang: str | None = None) -> str:
     """`09.00` / `09:00`, the time of day as the language writes it."""
     lang = lang or current_language()
-    return babel_time(moment, CLOCK[lang], locale=lang)
+    return babel_time(moment, say("format.clock", lang), locale=lang)  # a CLDR pattern, from the catalogue
 
 
 def clock_time(moment: datetime | time, lang: str | None = None) -> str:
@@ -69,7 +64,7 @@ def table_date_time(moment: datetime, lang: str | None = None) -> str:
 def long_date(day: date, lang: str | None = None) -> str:
     """`tirsdag 8. desember 2026` / `tysdag 8. desember 2026` / `Tuesday 8 December 2026`."""
     lang = lang or current_language()
-    return babel_date(day, LONG_DATE[lang], locale=lang)
+    return babel_date(day, say("format.long_date", lang), locale=lang)  # a CLDR pattern, from the catalogue
 
 
 def agency_label(agency: Agency) -> str:
