@@ -159,16 +159,19 @@ _ACCOUNT_WORD = re.compile(r"(?<!\w)konto(?:nr|nummer|nummeret)?\.?:? ?$", re.IG
 
 def _other_eleven(groups: list[str], run: re.Match, text: str) -> bool:
     """Eleven digits that read as something else: a bank account (`1503.00.10008`, or any grouping
-    after `konto`), or a date and a time of day (`23.01.2026 9.00`). Account numbers share the second
+    after `konto`), or a date and a time of day (`23.01.2026 9.00`, `02.01.2026 9-11`; hours and
+    minutes of one or two digits, so `01 9 2000 0033` is a number). Account numbers share the second
     control digit with identity numbers, so about one in six would otherwise be taken for one."""
     lengths = [len(g) for g in groups]
     if lengths == [4, 2, 5] and "." in run.group() and " " not in run.group().strip():
         return True  # the banks' own way of writing an account number
     if _ACCOUNT_WORD.search(text, max(0, run.start() - 16), run.start()):
         return True
-    if len(lengths) >= 3 and lengths[0] <= 2 and lengths[1] <= 2 and lengths[2] == 4:
+    if len(lengths) >= 4 and lengths[0] <= 2 and lengths[1] <= 2 and lengths[2] == 4:
         day, month, year = (int(g) for g in groups[:3])
-        return year in _YEARS and 1 <= month <= 12 and 1 <= day <= 31
+        hour, *minutes = (int(g) for g in groups[3:])
+        time_of_day = max(lengths[3:]) <= 2 and hour <= 24 and all(m <= 59 for m in minutes)
+        return year in _YEARS and 1 <= month <= 12 and 1 <= day <= 31 and time_of_day
     return False
 
 
