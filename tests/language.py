@@ -24,7 +24,8 @@ av som kan må den det ingen ny nytt lagre avbryt tilbake kommune fil filen fila
 ugyldig ukjent ukjend bruk valg val hjelp avslutt vis denne dette
 """.split())  # noqa: SIM905 — a list of words reads best as text
 
-_SET_ASIDE = re.compile(r"«[^»]*»|'[^']*'|\"[^\"]*\"|(?:~|\.{0,2})/\S*|--?[\w-]+|\$\w+|\S+\.(?:json|md|html|ics|txt)\b")
+_SET_ASIDE = re.compile(r"«[^»]*»|“[^”]*”|'[^']*'|\"[^\"]*\"|(?:~|\.{0,2})/\S*|--?[\w-]+|\$\w+"
+                        r"|\S+\.(?:json|md|html|ics|txt)\b")
 
 
 def words(text: str) -> list[str]:

@@ -97,7 +97,7 @@ Notes = Annotated[str, Field(max_length=NOTES_MAX), BeforeValidator(_notes_or_ot
 RequiredBlock = Annotated[str, Field(max_length=NOTES_MAX), BeforeValidator(_block_or_other), AfterValidator(_required)]
 """Required multi-line text (a decision)."""
 
-AgencyCode = Annotated[str, Field(pattern=r"^[A-ZÆØÅ][A-ZÆØÅ0-9_-]{0,11}$"), BeforeValidator(_code)]
+AgencyCode = Annotated[str, Field(max_length=12, pattern=r"^[A-ZÆØÅ][A-ZÆØÅ0-9_-]{0,11}$"), BeforeValidator(_code)]
 """Short upper-case agency code such as `POL`, `BV` or `NAV`."""
 
 Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]

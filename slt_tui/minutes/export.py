@@ -41,6 +41,30 @@ class MissingFolderError(SltError):
     key = "export.no_folder"
 
 
+class NotAFolderError(SltError):
+    """The place to write into is a file, not a folder."""
+
+    key = "export.not_folder"
+
+
+class FolderError(SltError):
+    """The folder could not be looked at (a name too long, no permission)."""
+
+    key = "export.folder_unreadable"
+
+
+def existing_folder(typed: str | Path) -> Path:
+    """The folder `typed` names (`~` expanded), or the error saying why documents cannot go there."""
+    folder = Path(typed).expanduser()
+    try:
+        if folder.is_dir():
+            return folder.resolve()
+        exists = folder.exists()
+    except OSError as exc:  # ENAMETOOLONG, EACCES on the way, ELOOP
+        raise FolderError(folder=folder, reason=system_reason(exc)) from None
+    raise (NotAFolderError if exists else MissingFolderError)(folder=folder)
+
+
 class PrivacyFindingsError(SltError):
     """Public minutes would carry what looks like personal data; `findings` says where."""
 
@@ -99,12 +123,12 @@ class Export:
 
 def write_file(path: Path, payload: bytes, mode: int = PUBLIC_MODE, *, overwrite: bool = True) -> None:
     """Write a document whole or not at all; ExportExistsError / ExportWriteError say what went wrong."""
-    # A device, a pipe or a link (`/dev/stdout` into a log) would be replaced, not written to.
-    if path.is_symlink() or (path.exists() and not path.is_file()):
-        raise NotARegularFileError(path=path)
-    if not overwrite and path.exists():
-        raise ExportExistsError(path=path)
     try:
+        # A device, a pipe or a link (`/dev/stdout` into a log) would be replaced, not written to.
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            raise NotARegularFileError(path=path)
+        if not overwrite and path.exists():
+            raise ExportExistsError(path=path)
         atomic_write(path, payload, mode=mode)
-    except OSError as exc:
+    except OSError as exc:  # the name too long, no permission, a full disk
         raise ExportWriteError(path=path, reason=system_reason(exc)) from exc

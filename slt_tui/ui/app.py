@@ -132,7 +132,9 @@ class SltApp(KeysInLanguage, App[int]):
         self.cover_if_too_small(event.size)
 
     def cover_if_too_small(self, size: Size | None = None) -> None:
-        """Below the minimum size a message covers the screen, rather than a layout cut to pieces."""
+        """Below the minimum size a message covers the screen, rather than a layout cut to pieces. It is
+        always the top screen: one pushed over it meanwhile (a question after a save) gets a cover of its
+        own, and a cover left under another one goes when it comes back to the top (`on_screen_resume`)."""
         width, height = size or self.size
         covered = isinstance(self.screen, TooSmallScreen)
         if too_small(width, height):
@@ -142,6 +144,12 @@ class SltApp(KeysInLanguage, App[int]):
                 self.push_screen(TooSmallScreen())
         elif covered:
             self.pop_screen()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Behind the too-small cover only quitting works: no palette or key list on top of it."""
+        if isinstance(self.screen, TooSmallScreen) and action not in ("quit", "help_quit"):
+            return False
+        return super().check_action(action, parameters)
 
     def open_meeting(self, meeting_id: str, item_id: str | None = None) -> None:
         from slt_tui.ui.screens.meeting import MeetingScreen

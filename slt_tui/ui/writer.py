@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
-from slt_tui.errors import SltError
+from slt_tui.errors import SltError, system_reason
 
 if TYPE_CHECKING:
     from slt_tui.ui.app import SltApp
@@ -51,6 +51,12 @@ class UnexpectedSaveError(SltError):
     key = "error.unexpected"
 
 
+class DiskError(SltError):
+    """A save or a file met an error from the system that nothing before it caught."""
+
+    key = "error.io"
+
+
 class Writer:
     def __init__(self, app: SltApp) -> None:
         self._app = app
@@ -79,6 +85,10 @@ class Writer:
             except SltError as exc:
                 self.failure = exc
                 self._post(SaveFailed(exc))
+            except OSError as exc:  # the disk said no where no one expected it: say what it said
+                log.exception("save failed")
+                self.failure = DiskError(path=exc.filename or "?", reason=system_reason(exc))
+                self._post(SaveFailed(self.failure))
             except Exception as exc:  # a bug; say so rather than die silently in a thread
                 log.exception("save failed")
                 self.failure = UnexpectedSaveError(reason=repr(exc))

@@ -90,7 +90,7 @@ async def test_export_remembers_the_folder_and_asks_before_overwriting(sample_db
         assert written.read_text(encoding="utf-8") == "før"  # declined: untouched
         await pilot.press("e", "ctrl+s")
         await settle(app, pilot)
-        await pilot.press("y")
+        await pilot.press("j")
         await settle(app, pilot)
         assert written.read_text(encoding="utf-8").startswith("# Referat")
 
@@ -128,7 +128,7 @@ async def test_an_invitation_with_personal_data_lists_it_and_asks_first(sample_d
         repo.save(meeting.model_copy(update={"location": "Rådhuset, ring 912 34 567"}))
     written = tmp_path / "innkalling-kg-2026-12-08.ics"
     async with meeting_app(sample_db) as (app, pilot):
-        for answer in ("n", "y"):
+        for answer in ("n", "j"):
             await pilot.press("k")
             app.screen.query_one(Input).value = str(tmp_path)
             await pilot.press("enter")
@@ -138,5 +138,5 @@ async def test_an_invitation_with_personal_data_lists_it_and_asks_first(sample_d
             assert "• Sted: telefonnummer" in app.screen.question and "912" not in app.screen.question
             await pilot.press(answer)
             await settle(app, pilot)
-            assert written.exists() is (answer == "y")  # declined: nothing written
+            assert written.exists() is (answer == "j")  # declined: nothing written
     assert "LOCATION:Rådhuset\\, ring 912 34 567" in written.read_text(encoding="utf-8")

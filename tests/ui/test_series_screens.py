@@ -118,7 +118,7 @@ async def test_escalating_to_the_police_council_warns_about_an_individual_case(s
         app.screen.query_one(Select).value = "politiradet-2026-12-01"
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, Confirm) and "enkeltsak" in app.screen.question
-        await pilot.press("y")
+        await pilot.press("j")
         await settle(app, pilot)
         assert "sendt til Politirådet 01.12.2026, sak 04/26" in text_of(app, "#item-meta")
     dataset = on_disk(sample_db)

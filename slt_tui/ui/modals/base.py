@@ -40,6 +40,10 @@ class FormModal(KeysInLanguage, ModalScreen[T | None], Generic[T]):
     def compose_fields(self) -> ComposeResult:
         yield from ()
 
+    def on_mount(self) -> None:
+        """Focusing the first field must not scroll the title of a tall form out of sight."""
+        self.call_after_refresh(self.query_one(".form").scroll_home, animate=False)
+
     def build(self) -> T:
         raise NotImplementedError
 

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 
 from slt_tui.i18n import t
 from slt_tui.minutes.document import Variant
-from slt_tui.minutes.export import Export
+from slt_tui.minutes.export import Export, existing_folder
 from slt_tui.store.settings import export_folder, remember_export_folder
 from slt_tui.ui.modals.base import FormModal, field
 from slt_tui.ui.modals.questions import write_after_asking
@@ -66,10 +66,7 @@ class ExportForm(FormModal[Choice]):
         typed = self.value("folder").strip()
         if not typed:
             raise ValueError(t("form.required"))  # never "the current folder" by accident
-        folder = Path(typed).expanduser()
-        if not folder.is_dir():
-            raise ValueError(t("export.no_folder", folder=folder))
-        return Choice(folder.resolve(), self.value("variant"), self.value("format"))
+        return Choice(existing_folder(typed), self.value("variant"), self.value("format"))
 
 
 def export_minutes(app: SltApp, meeting_id: str, variant: Variant = Variant.INTERNAL) -> None:

@@ -20,11 +20,12 @@ from slt_tui.ui.widgets.plain import Plain, PlainLabel
 
 
 class Confirm(KeysInLanguage, ModalScreen[bool]):
-    """`y`/`j` or enter confirms, `n` or escape declines."""
+    """The language's yes key (`j`, `y` in English) or enter confirms; its no key or escape declines.
+    Only the run's own keys: `j` in an English run is no answer at all."""
 
     BINDINGS = [
-        Binding("y,j,enter", "answer(True)", "key.yes", id="yes"),
-        Binding("n,escape", "answer(False)", "key.no", id="no"),
+        Binding("enter", "answer(True)", "key.yes", show=False),
+        Binding("escape", "answer(False)", "key.no", show=False),
         # A modal hides the app's keys: q quits from a question too (saving first), as everywhere.
         Binding("q", "app.quit", "key.quit", id="quit", show=False),
     ]
@@ -32,6 +33,8 @@ class Confirm(KeysInLanguage, ModalScreen[bool]):
     def __init__(self, question: str) -> None:
         super().__init__()
         self.question = question
+        self._bindings.bind(t("confirm.yes_key"), "answer(True)", t("key.yes"))
+        self._bindings.bind(t("confirm.no_key"), "answer(False)", t("key.no"))
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
@@ -92,17 +95,21 @@ class AskText(FormModal[str]):
 
 
 class AskDate(FormModal[date]):
-    """A date, `dd.mm.yyyy` or ISO; a date that does not parse is said in the form, not after it."""
+    """A date, `dd.mm.yyyy` or ISO; a date that does not parse, or that `check` refuses (raising as a
+    model does), is said in the form, not after it."""
 
-    def __init__(self, title: str, value: date) -> None:
+    def __init__(self, title: str, value: date, *, check: Callable[[date], object] | None = None) -> None:
         super().__init__()
-        self.title, self.initial = title, value
+        self.title, self.initial, self.check = title, value, check
 
     def compose_fields(self) -> ComposeResult:
         yield from field(t("field.date"), LineInput(value=format_date(self.initial), id="answer"))
 
     def build(self) -> date:
         try:
-            return parse_date(self.value("answer"))
+            day = parse_date(self.value("answer"))
         except ValueError as exc:
             raise ValueError(date_problem(exc)) from None
+        if self.check is not None:
+            self.check(day)
+        return day

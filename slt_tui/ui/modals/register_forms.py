@@ -7,7 +7,7 @@ from textual.widgets import TextArea
 
 from slt_tui.domain import Agency, Dataset, Forum, Level, Person
 from slt_tui.domain.registers import format_standing_items, parse_standing_items, slug_id
-from slt_tui.i18n import LANGUAGES, t
+from slt_tui.i18n import LANGUAGES, current_language, t
 from slt_tui.ui.modals.base import FormModal, field
 from slt_tui.ui.widgets.inputs import LineInput
 from slt_tui.ui.widgets.plain import PlainSelect, PlainSelectionList
@@ -42,7 +42,7 @@ class PersonForm(FormModal[Person]):
         p = self.person
         agencies = [(agency_label(a), a.code) for a in self.dataset.agencies]
         yield from field(t("field.name"), LineInput(value=p.name if p else "", id="name"))
-        yield from field(t("field.agency"), PlainSelect(agencies, value=p.agency if p else PlainSelect.NULL,
+        yield from field(t("field.person_agency"), PlainSelect(agencies, value=p.agency if p else PlainSelect.NULL,
                                                    prompt=t("form.choose"), id="agency"))
         yield from field(t("field.role"), LineInput(value=p.role if p else "", id="role"))
         yield from field(t("field.email"), LineInput(value=p.email if p else "", id="email"))
@@ -50,7 +50,7 @@ class PersonForm(FormModal[Person]):
     def build(self) -> Person:
         agency = self.value("agency")
         if agency is PlainSelect.NULL:
-            raise ValueError(t("form.agency_required"))
+            raise ValueError(t("form.person_agency_required"))
         name = self.value("name")
         person_id = self.person.id if self.person else slug_id(name, {p.id for p in self.dataset.people})
         return Person(id=person_id, name=name, agency=agency, role=self.value("role"), email=self.value("email"))
@@ -78,7 +78,7 @@ class ForumForm(FormModal[Forum]):
         yield from field(t("field.required_agencies"), PlainSelectionList(
             *[(agency_label(a), a.code, a.code in required) for a in self.dataset.agencies], id="required"))
         yield from field(t("field.standing_items"), TextArea(format_standing_items(
-            f.standing_items if f else standard_agenda(self.documents_language)),
+            f.standing_items if f else standard_agenda(self.documents_language), current_language()),
                                                              id="standing", show_line_numbers=False))
 
     def build(self) -> Forum:
@@ -90,7 +90,8 @@ class ForumForm(FormModal[Forum]):
             cadence_weeks=int(cadence) if cadence.isdigit() else cadence,
             members=tuple(self.query_one("#members", PlainSelectionList).selected),
             required_agencies=tuple(self.query_one("#required", PlainSelectionList).selected),
-            standing_items=parse_standing_items(self.query_one("#standing", TextArea).text),
+            standing_items=parse_standing_items(self.query_one("#standing", TextArea).text,
+                                                current_language()),
         )
 
 

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from slt_tui.domain.clock import format_date
 from slt_tui.domain.series import escalate, is_steering, looks_individual, next_planned
 from slt_tui.i18n import t
-from slt_tui.minutes.export import MissingFolderError, write_file
+from slt_tui.minutes.export import existing_folder, write_file
 from slt_tui.minutes.invite import file_name, invitation
 from slt_tui.minutes.privacy import Finding, scan_invitation
 from slt_tui.store.settings import export_folder
@@ -90,11 +90,10 @@ def invite(app: SltApp, meeting_id: str) -> None:
 
     def chosen(folder_text: str | None) -> None:
         if folder_text:
-            app.writer.submit(lambda: prepare(Path(folder_text).expanduser()), ask)
+            app.writer.submit(lambda: prepare(folder_text), ask)
 
-    def prepare(folder: Path) -> tuple[Path, bytes, list[Finding], bool]:
-        if not folder.is_dir():
-            raise MissingFolderError(folder=folder)
+    def prepare(folder_text: str) -> tuple[Path, bytes, list[Finding], bool]:
+        folder = existing_folder(folder_text)  # again: it may have gone since the form was closed
         dataset = app.repo.dataset  # after the saves submitted before this one
         meeting = dataset.meeting(meeting_id)
         payload = invitation(meeting, dataset, app.repo.minutes_language)
@@ -106,7 +105,8 @@ def invite(app: SltApp, meeting_id: str) -> None:
         write_after_asking(app, path, findings, exists, "invite.privacy_confirm", "saved.invitation",
                            lambda: write_file(path, payload))
 
-    app.push_screen(AskText(t("invite.title"), t("export.folder"), str(export_folder())), chosen)
+    app.push_screen(AskText(t("invite.title"), t("export.folder"), str(export_folder()), check=existing_folder),
+                    chosen)
 
 
 def plan_after(app: SltApp, meeting_id: str, day) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from textual.actions import parse
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -30,9 +31,16 @@ def own_bindings(screen: Screen) -> Iterator[tuple[DOMNode, Binding]]:
                 continue
             for binding in vars(cls).get("BINDINGS", ()):
                 action = binding.action.removeprefix("app.")  # `app.quit` on a screen is the app's `quit`
-                if binding.description and action not in seen:
+                if binding.description and action not in seen and _works(node, binding):
                     seen.add(action)
                     yield node, binding
+
+
+def _works(node: DOMNode, binding: Binding) -> bool:
+    """Whether the key does anything here: not one the screen turns off (a review key outside a meeting)."""
+    namespace, name, parameters = parse(binding.action)
+    target = node.app if namespace == "app" else node
+    return target.check_action(name, parameters) is not False
 
 
 class KeysScreen(KeysInLanguage, ModalScreen[None]):

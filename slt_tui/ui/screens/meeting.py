@@ -35,7 +35,7 @@ from slt_tui.ui.widgets.agenda import AgendaTable
 from slt_tui.ui.widgets.detail import actions_text
 from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.plain import Plain, PlainLabel
-from slt_tui.wording import coverage_line, duration, linked_items, minutes_long, table_date_time
+from slt_tui.wording import count, coverage_line, duration, linked_items, minutes_long, table_date_time
 
 PRIVACY_PAUSE = 0.2
 """Seconds after a key before the item's text is scanned for personal data."""
@@ -187,7 +187,7 @@ class MeetingScreen(AgendaEditing, SltScreen):
         kinds = kinds_in("\n".join(texts))
         warnings = [t("privacy.warning", kinds=", ".join(t(f"privacy.kind.{k.value}") for k in kinds))] if kinds else []
         if length > NOTES_MAX:  # said rather than failing at every pause; the text stays in the editor
-            warnings.insert(0, t("notes.too_long", length=length, limit=NOTES_MAX))
+            warnings.insert(0, t("notes.too_long", length=count(length), limit=count(NOTES_MAX)))
         if steering and looks_individual(*texts):
             warnings.append(t("escalate.steering_warning"))
         if not worker.is_cancelled:

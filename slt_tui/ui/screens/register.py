@@ -8,6 +8,7 @@ as a review by that meeting. A point carried three times or more is flagged.
 
 from __future__ import annotations
 
+from pydantic import TypeAdapter
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header
@@ -15,6 +16,7 @@ from textual.widgets import DataTable, Header
 from slt_tui.domain import ActionItem, ActionStatus
 from slt_tui.domain.clock import format_date, now, today
 from slt_tui.domain.follow_up import CARRIED_FLAG, review, reviews_at, times_carried
+from slt_tui.domain.text import Block
 from slt_tui.i18n import t
 from slt_tui.ui.modals.questions import AskDate, AskText
 from slt_tui.ui.screens.base import SltScreen
@@ -22,6 +24,9 @@ from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.plain import Plain, PlainTable
 from slt_tui.ui.widgets.tables import refill, selected_key
 from slt_tui.wording import action_status
+
+COMMENT = TypeAdapter(Block)
+"""A review's comment, checked in the form: one too long is said there, not lost after it."""
 
 STATUS_FILTERS = ("open", "all", "done", "dropped")
 """`open` is open and in progress, what a coordinator usually wants."""
@@ -121,6 +126,14 @@ class RegisterScreen(SltScreen):
         refill(self.query_one(PlainTable), rows)
         self.show_detail()
 
+    def empty_key(self) -> str:
+        """Why the list is empty, as the filters chosen make it."""
+        if self.reviewing:
+            return "register.empty.review"
+        if self.agency is not None or self.only_overdue:
+            return "register.empty.filtered"
+        return f"register.empty.{self.status_filter}"
+
     def selected(self) -> ActionItem | None:
         key = selected_key(self.query_one(PlainTable))
         return None if key is None else self.app.repo.dataset.action(key)
@@ -131,7 +144,7 @@ class RegisterScreen(SltScreen):
     def show_detail(self) -> None:
         point = self.selected()
         if point is None:
-            self.query_one("#register-detail", Plain).update(t("register.empty"))
+            self.query_one("#register-detail", Plain).update(t(self.empty_key()))
             return
         dataset = self.app.repo.dataset
         origin = dataset.meeting(point.origin.meeting)
@@ -139,7 +152,7 @@ class RegisterScreen(SltScreen):
         lines = [point.title, t("register.origin", forum=dataset.forum(point.forum).name,
                                 date=format_date(origin.starts_at), number=item.number if item else "?")]
         for u in point.updates:
-            due = f" · {t('col.due')} {format_date(u.due)}" if u.due else ""
+            due = f" · {t('register.new_due', date=format_date(u.due))}" if u.due else ""
             lines.append(f"{format_date(u.at)}: {t(f'action.{u.status.value}')}{due} {u.comment}".rstrip())
         self.query_one("#register-detail", Plain).update("\n".join(lines))
 
@@ -159,7 +172,7 @@ class RegisterScreen(SltScreen):
 
     def action_comment(self) -> None:
         if self.selected() is not None and self.app.writable():
-            self.app.push_screen(AskText(t("form.comment"), t("field.comment")),
+            self.app.push_screen(AskText(t("form.comment"), t("field.comment"), check=COMMENT.validate_python),
                                  lambda text: self._review(comment=text) if text else None)
 
     def action_due(self) -> None:

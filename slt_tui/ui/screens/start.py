@@ -123,10 +123,12 @@ class StartScreen(SltScreen):
         dataset = self.app.repo.dataset
         proposed = proposed_start(dataset, forum_id, today())
 
+        def planned_on(day: date):
+            return plan_next(self.app.repo.dataset, forum_id, self.app.repo.minutes_language, on=day)
+
         def chosen(day: date | None) -> None:
             if day is not None:
-                self.app.writer.submit(lambda: self.app.repo.save(
-                    plan_next(self.app.repo.dataset, forum_id, self.app.repo.minutes_language, on=day)), planned)
+                self.app.writer.submit(lambda: self.app.repo.save(planned_on(day)), planned)
 
         def planned(meeting) -> None:
             self.on_screen_resume()
@@ -137,7 +139,9 @@ class StartScreen(SltScreen):
         except PlanError as exc:
             self.notify(exc.sentence(), severity="warning")
             return
-        self.app.push_screen(AskDate(t("plan.title", forum=dataset.forum(forum_id).name), proposed.date()), chosen)
+        # Checked in the form too (a past day, one before the last meeting), so a refused day can be retyped.
+        self.app.push_screen(AskDate(t("plan.title", forum=dataset.forum(forum_id).name), proposed.date(),
+                                     check=planned_on), chosen)
 
     def action_register(self) -> None:
         from slt_tui.ui.screens.register import RegisterScreen

@@ -31,6 +31,11 @@ class TooSmallScreen(KeysInLanguage, ModalScreen[None]):
     def on_mount(self) -> None:
         self.show_size(self.app.size.width, self.app.size.height)
 
+    def on_screen_resume(self) -> None:
+        """Back on top after a screen above it closed, in a terminal that has grown meanwhile."""
+        if not too_small(*self.app.size):
+            self.dismiss()
+
     def show_size(self, width: int, height: int) -> None:
         self.query_one("#too-small", Plain).update(
             t("app.too_small", width=width, height=height, min_width=MIN_WIDTH, min_height=MIN_HEIGHT))
