@@ -1,8 +1,9 @@
 """Search across every meeting: case titles, notes, decisions and follow-up points.
 
-Text is folded (NFKC, then case-folded) once per dataset, so `Kaiområdet`, `KAIOMRÅDET` and
-`kaiomra\u030adet` all meet. Every word of the query must occur; hits are ranked by where the words
-are (a title counts more than a note), how often, whether as whole words, and how recent the meeting.
+Text is folded (NFKC, case-folded, å/aa to a, ø/oe to o, æ to ae) once per dataset, so `Kaiområdet`,
+`KAIOMRÅDET`, `kaiomra\u030adet`, `kaiomradet` and `kaiomraadet` all meet. Every word of the query must
+occur; hits are ranked by where the words are (a title counts more than a note), how often, whether as
+whole words, and how recent the meeting.
 """
 
 from __future__ import annotations
@@ -40,13 +41,33 @@ class Hit:
         flat = " ".join(self.text.split())
         words = fold(query).split()
         position = fold(flat).find(words[0]) if words else -1
+        position = _unfolded_position(flat, position) if position > 0 else position
         start = max(0, position - 12) if position > 0 else 0  # the word near the start: columns are narrow
         piece = flat[start:start + SNIPPET]
         return ("…" if start else "") + piece + ("…" if start + SNIPPET < len(flat) else "")
 
 
+_LETTERS = str.maketrans({"å": "a", "ø": "o", "æ": "ae"})
+
+
 def fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold()
+    """Text as the search compares it: composed, case-folded, and the Norwegian letters as they are
+    typed on a keyboard without them (å as a or aa, ø as o or oe, æ as ae), so that `kaiomradet`,
+    `kaiomraadet` and `kaiområdet` all meet, both ways."""
+    return unicodedata.normalize("NFKC", text).casefold().translate(_LETTERS).replace("aa", "a").replace("oe", "o")
+
+
+def _unfolded_position(text: str, folded_position: int) -> int:
+    """Where in `text` the character at `folded_position` of `fold(text)` comes from (about: a letter
+    folded into two counts from its first). The folded length of a prefix never shrinks as it grows."""
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high) // 2
+        if len(fold(text[:middle])) <= folded_position:
+            low = middle + 1
+        else:
+            high = middle
+    return max(0, low - 1)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ from pathlib import Path
 import icalendar
 import pytest
 import vobject
+from hypothesis import given
+from hypothesis import strategies as st
 
 from slt_tui.domain.search import SearchIndex, Where
 from slt_tui.minutes.invite import invitation
@@ -23,7 +25,7 @@ def dataset(sample_db):
 
 
 @pytest.mark.parametrize("query", ["kaiområdet", "KAIOMRÅDET", "KaiOmRåDeT",
-                                   unicodedata.normalize("NFD", "kaiområdet")])
+                                   unicodedata.normalize("NFD", "kaiområdet"), "kaiomradet", "KAIOMRAADET"])
 def test_search_finds_norwegian_words_whatever_the_case_or_composition(dataset, query):
     hits = SearchIndex(dataset).search(query)
     found = {(h.meeting, h.item, h.where) for h in hits}
@@ -41,6 +43,27 @@ def test_every_word_must_occur_and_titles_rank_above_notes(dataset):
     assert index.search("  ") == []
     snippet = hits[0].snippet("kaiområdet")
     assert "kaiområdet" in snippet.casefold() and "\n" not in snippet
+
+
+@pytest.mark.parametrize("written, typed", [("Tromsø", "tromso"), ("Tromsø", "TROMSOE"), ("Tromsoe", "tromsø"),
+                                            ("Ærlig", "aerlig"), ("Aerlig", "ærlig"), ("Åsane", "aasane"),
+                                            ("Aasane", "åsane"), ("Åsane", "asane")])
+def test_norwegian_letters_meet_their_keyboard_spellings_both_ways(written, typed):
+    from slt_tui.domain.search import fold
+
+    assert fold(typed) in fold(f"Møte i {written} sentrum")
+
+
+LETTERS = "aåæøoeAÅÆØOE xy"
+
+
+@given(st.text(LETTERS, max_size=300), st.text(LETTERS.replace(" ", ""), min_size=1, max_size=5))
+def test_the_snippet_shows_the_word_found_however_the_letters_are_folded(before, word):
+    from slt_tui.domain.search import Hit, fold
+
+    text = f"{before} {word} slutt"
+    snippet = Hit("m", "i", Where.NOTES, text, 1.0).snippet(word)
+    assert fold(word) in fold(snippet)
 
 
 def test_words_with_aeoeaa_in_review_comments(dataset):
