@@ -27,14 +27,21 @@ from slt_tui.domain.models import ActionItem, Forum
 from slt_tui.errors import DomainError, SltError, system_reason
 from slt_tui.i18n import LANGUAGES, current_language, set_language, t
 from slt_tui.minutes.document import Variant
-from slt_tui.minutes.export import Export, ExportWriteError, MissingFolderError, PrivacyFindingsError, write_file
+from slt_tui.minutes.export import (
+    Export,
+    ExportWriteError,
+    MissingFolderError,
+    NotAFolderError,
+    PrivacyFindingsError,
+    write_file,
+)
 from slt_tui.minutes.invite import InvitationFindingsError, invitation
 from slt_tui.minutes.invite import file_name as invite_file_name
 from slt_tui.minutes.privacy import scan_invitation
 from slt_tui.sample import sample_path
 from slt_tui.store import CannotWriteError, DatabaseLockedError, Repository
 from slt_tui.store.atomic import FILE_MODE
-from slt_tui.store.paths import database_path, ensure_folder
+from slt_tui.store.paths import database_path, ensure_folder, expand_user
 from slt_tui.wording import action_status, plan_next, standard_agencies, table_date_time
 
 
@@ -337,7 +344,9 @@ def output_path(output: str | os.PathLike[str], default_name: str) -> Path:
     """Where `-o` writes a document: in a folder (one that exists, or `DIR/` with the slash, which is
     made here, one level deep) under `default_name`; anything else names the file itself."""
     raw = os.fspath(output)
-    path = Path(raw).expanduser()
+    path = expand_user(raw)
+    if path.exists() and not path.is_dir() and raw.endswith(("/", os.sep)):
+        raise NotAFolderError(folder=path)
     if raw.endswith(("/", os.sep)) and not path.is_dir():
         try:
             path.mkdir()  # the usual permissions: the documents themselves carry theirs

@@ -50,19 +50,28 @@ def sample_db(tmp_path) -> Path:
     return path
 
 
-@pytest.fixture
-def full_disk(tmp_path):
-    """A real, tiny file system (tmpfs); skipped where this process may not mount one."""
-    mountpoint = tmp_path / "tiny"
+def _tmpfs(mountpoint: Path, options: str):
+    """A real tmpfs at `mountpoint`, unmounted after; the test is skipped where none may be mounted."""
     mountpoint.mkdir()
     if os.geteuid() != 0:
         pytest.skip("mounting a tmpfs needs root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mountpoint)],
-                          capture_output=True)
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(mountpoint)], capture_output=True)
     if done.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
     yield mountpoint
     subprocess.run(["umount", str(mountpoint)], check=True)
+
+
+@pytest.fixture
+def full_disk(tmp_path):
+    """A real, tiny file system (tmpfs); skipped where this process may not mount one."""
+    yield from _tmpfs(tmp_path / "tiny", "size=64k")
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """A folder no file can be made in, whoever asks (root too): a read-only tmpfs."""
+    yield from _tmpfs(tmp_path / "read-only", "size=64k,ro")
 
 
 def fill_disk(folder: Path) -> Path:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from babel.numbers import format_decimal
 from pydantic import ValidationError
 
 from slt_tui.i18n import has_message, translate
@@ -46,6 +47,24 @@ class Explained:
         return self.sentence("en")
 
 
+class Labelled:
+    """A form's validation error, led by the label of the field it is about (`Tittel: må fylles ut`)."""
+
+    def __init__(self, exc: ValidationError) -> None:
+        self.error = exc.errors(include_url=False)[0]
+        name = next((p for p in reversed(self.error["loc"]) if isinstance(p, str)), "")
+        self.label_key = f"field.{name}" if name else ""
+
+    def sentence(self, lang: str = "en") -> str:
+        message = describe(self.error, lang)
+        if self.label_key and has_message(self.label_key, lang):
+            return f"{translate(self.label_key, lang)}: {message}"
+        return message
+
+    def __str__(self) -> str:
+        return self.sentence("en")
+
+
 def describe(error: Mapping[str, Any], lang: str = "en") -> str:
     """One error's message, translated where the catalogue knows its type."""
     ctx = dict(error.get("ctx") or {})
@@ -59,7 +78,7 @@ def describe(error: Mapping[str, Any], lang: str = "en") -> str:
     if has_message(key, lang):
         if isinstance(ctx.get("expected"), str):  # pydantic's "'a', 'b' or 'c'": its "or" is English
             ctx["expected"] = ctx["expected"].replace(" or ", ", ")
-        return translate(key, lang, **{k: v for k, v in ctx.items() if k != "error"})
+        return translate(key, lang, **{k: _number(v, lang) for k, v in ctx.items() if k != "error"})
     # pydantic's own words are English (and may show a pattern): a type no catalogue words is said plainly
     return translate("validation.other", lang)
 
@@ -81,3 +100,10 @@ def location(loc: Sequence[str | int], names: Mapping[str, Sequence[str] | Mappi
         else:
             parts.append(str(part))
     return " → ".join(parts)
+
+
+def _number(value: Any, lang: str) -> Any:
+    """A limit as the language writes large numbers (`100 000`, `100,000`); anything else as it is."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
+        return format_decimal(value, locale=lang)
+    return value

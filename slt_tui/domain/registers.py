@@ -8,7 +8,7 @@ from collections.abc import Collection
 
 from pydantic import ValidationError
 
-from slt_tui.domain.explain import Explained
+from slt_tui.domain.explain import Labelled
 from slt_tui.domain.models import ItemKind, StandingItem
 from slt_tui.errors import DomainError, Said
 from slt_tui.i18n import LANGUAGES, translate
@@ -64,5 +64,5 @@ def parse_standing_items(text: str, lang: str) -> tuple[StandingItem, ...]:
         try:
             items.append(StandingItem(title=parts[0], kind=kind, planned_minutes=int(written or 10)))
         except ValidationError as exc:
-            raise DomainError(detail=Said("standing.line", number=number, problem=Explained(exc))) from None
+            raise DomainError(detail=Said("standing.line", number=number, problem=Labelled(exc))) from None
     return tuple(items)

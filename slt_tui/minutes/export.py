@@ -6,6 +6,7 @@ ones get the usual permissions. The file is written whole or not at all.
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from slt_tui.minutes.html import page
 from slt_tui.minutes.privacy import Finding, scan
 from slt_tui.store.atomic import FILE_MODE, atomic_write
 from slt_tui.store.errors import NotARegularFileError
+from slt_tui.store.paths import expand_user
 from slt_tui.wording import say
 
 PUBLIC_MODE = 0o644
@@ -54,15 +56,18 @@ class FolderError(SltError):
 
 
 def existing_folder(typed: str | Path) -> Path:
-    """The folder `typed` names (`~` expanded), or the error saying why documents cannot go there."""
-    folder = Path(typed).expanduser()
+    """The folder `typed` names (`~` expanded), one a file can be made in; else the error saying why
+    documents cannot go there, so that a form can say it before it closes."""
+    folder = expand_user(typed)
     try:
-        if folder.is_dir():
-            return folder.resolve()
-        exists = folder.exists()
-    except OSError as exc:  # ENAMETOOLONG, EACCES on the way, ELOOP
+        if not folder.is_dir():
+            raise (NotAFolderError if folder.exists() else MissingFolderError)(folder=folder)
+        # Permissions do not tell (root, a read-only mount, an immutable folder): making a file does.
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".slt-tui-"):
+            pass
+    except OSError as exc:  # ENAMETOOLONG, EACCES, EROFS, EPERM, ELOOP
         raise FolderError(folder=folder, reason=system_reason(exc)) from None
-    raise (NotAFolderError if exists else MissingFolderError)(folder=folder)
+    return folder.resolve()
 
 
 class PrivacyFindingsError(SltError):

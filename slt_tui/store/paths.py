@@ -37,6 +37,21 @@ class FolderNotFoundError(StoreError):
     key = "error.db_no_folder"
 
 
+class UnknownHomeError(SltError):
+    """A path starts `~user`, and there is no such user (or no home folder for `~`)."""
+
+    key = "error.unknown_home"
+
+
+def expand_user(path: str | os.PathLike[str]) -> Path:
+    """`~` and `~user` at the start of `path` as the home folder they name; UnknownHomeError, not
+    Python's RuntimeError, when there is none. Every path a person typed goes through here."""
+    try:
+        return Path(path).expanduser()
+    except RuntimeError:  # "Could not determine home directory."
+        raise UnknownHomeError(path=os.fspath(path)) from None
+
+
 def data_folder() -> Path:
     return platformdirs.user_data_path("slt-tui")
 
@@ -48,12 +63,12 @@ def config_folder() -> Path:
 def default_db_path() -> Path:
     env = os.environ.get("SLT_TUI_DB", "").strip()
     if env:
-        return Path(env).expanduser()
+        return expand_user(env)
     return data_folder() / FILE_NAME
 
 
 def resolve_db_path(option: str | None) -> Path:
-    return Path(option).expanduser() if option else default_db_path()
+    return expand_user(option) if option else default_db_path()
 
 
 def database_path(option: str | None) -> Path:
@@ -99,4 +114,4 @@ def make_private_folder(folder: Path) -> None:
 
 
 def _absolute(path: Path) -> Path:
-    return Path(os.path.abspath(path.expanduser()))
+    return Path(os.path.abspath(expand_user(path)))

@@ -47,7 +47,7 @@ from slt_tui.store.errors import (
 )
 from slt_tui.store.loading import Loaded, Meta, read_database
 from slt_tui.store.lock import DatabaseLock, describe_holder
-from slt_tui.store.paths import make_private_folder
+from slt_tui.store.paths import expand_user, make_private_folder
 
 
 class Repository:
@@ -292,7 +292,7 @@ FileVersion = tuple[int, int, int]
 
 def real_path(path: Path | str) -> Path:
     """The file itself, however it is reached (symlinks, `..`, a relative path)."""
-    return Path(os.path.realpath(Path(path).expanduser()))
+    return Path(os.path.realpath(expand_user(path)))
 
 
 

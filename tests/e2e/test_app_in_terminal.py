@@ -36,8 +36,7 @@ def test_the_sample_file_is_never_changed_by_the_demo(terminal):
 
 def test_english_and_the_meetings_of_a_forum(terminal, sample_db):
     term = terminal("--db", str(sample_db), "--lang", "en")
-    term.wait_for("Forums", "Meetings", "coordination level")
-    term.send("\x1b[B")  # down: the koordineringsgruppe
+    term.wait_for("Forums", "Meetings", "coordination level")  # the koordineringsgruppe, with the next meeting
     screen = term.wait_for("kg-2026-12-08", "kg-2026-10-27", "kg-2026-09-15")
     assert "planned" in screen and "closed" in screen
     term.send("q")
@@ -113,7 +112,6 @@ def test_every_screen_fits_80_by_24_with_its_keys_whole(terminal, sample_db, lan
     term = terminal("--lang", lang, "--db", str(sample_db))
     term.wait_for("Koordineringsgruppa")
     term.footer(*keys("start"))
-    term.send("\x1b[B")
     term.send("\r")  # enter opens the forum's next meeting
     screen = term.wait_for(say("detail.case", number="10/26", title="")[:9],
                            f"{say('status.planned')} · {say('status.used', used=0, planned=70)}")
@@ -155,7 +153,7 @@ def test_no_color_renders_in_greys_and_keeps_words_for_what_colour_shows(termina
 def test_keys_typed_quickly_act_in_order(terminal, sample_db):
     term = terminal("--db", str(sample_db))
     term.footer("⏎ Åpne", "q Avslutt")
-    term.send("\x1b[B\r")  # down and enter in one write, as a quick typist or a paste sends them
+    term.send("\x1b[A\x1b[B\r")  # up, down and enter in one write, as a quick typist or a paste sends them
     term.wait_for("Sak 10/26", "planlagt · brukt 0/70 min")  # the koordineringsgruppe's meeting
     term.send("q")
     assert term.wait_exit() == 0

@@ -266,3 +266,12 @@ def test_check_refuses_a_meta_record_that_is_not_sound(sample_db, meta):
     before = sample_db.read_bytes()
     assert_one_sentence_error(slt("check", "--db", str(sample_db)))
     assert sample_db.read_bytes() == before
+
+
+def test_paths_that_cannot_be_used_are_one_sentence(sample_db, tmp_path):
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    export = ("--db", str(sample_db), "export", "kg-2026-10-27", "-o")
+    assert_one_sentence_error(slt(*export, "~ingen-slik-bruker/referat.md"), "~ingen-slik-bruker")
+    assert_one_sentence_error(slt("--db", "~ingen-slik-bruker/slt.json", "meetings"), "~ingen-slik-bruker")
+    assert_one_sentence_error(slt(*export, f"{tmp_path / 'a-file'}/"), "er en fil, ikke en mappe")
+    assert (tmp_path / "a-file").read_text(encoding="utf-8") == "x"

@@ -191,7 +191,7 @@ async def test_a_day_that_cannot_be_planned_is_said_in_the_form(sample_db):
     with repo:
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            await pilot.press("n")  # Politirådet
+            await pilot.press("home", "n")  # Politirådet
             assert isinstance(app.screen, AskDate)
             app.screen.query_one(Input).value = "01.01.2020"
             await pilot.press("enter")
@@ -215,3 +215,54 @@ async def test_a_review_comment_too_long_is_said_in_the_form(sample_db):
         await settle(app, pilot)
         assert isinstance(app.screen, AskText)
         assert text_of(app, ".form-error")
+
+
+# The third attack ---------------------------------------------------------------------------------
+
+
+async def test_a_home_folder_of_no_such_user_is_said_in_the_forms(sample_db):
+    async with meeting_app(sample_db) as (app, pilot):
+        await pilot.press("k")
+        app.screen.query_one(Input).value = "~ingen-slik-bruker/ut"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AskText), "the app runs on and the form stays open"
+        assert text_of(app, ".form-error") == translate("error.unknown_home", "nb", path="~ingen-slik-bruker/ut")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("m", "e")
+        await pilot.pause()
+        await export_with(app, pilot, "~ingen-slik-bruker", public=False)
+        assert isinstance(app.screen, ExportForm)
+        assert "~ingen-slik-bruker" in text_of(app, ".form-error")
+
+
+async def test_a_folder_no_file_can_be_made_in_is_said_in_the_form(sample_db, read_only_folder):
+    async with meeting_app(sample_db) as (app, pilot):
+        await pilot.press("k")
+        app.screen.query_one(Input).value = str(read_only_folder)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AskText), "the folder typed stays in the form"
+        assert translate("system.EROFS", "nb") in text_of(app, ".form-error")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("m", "e")
+        await pilot.pause()
+        await export_with(app, pilot, read_only_folder, public=False)
+        assert isinstance(app.screen, ExportForm)
+        assert translate("system.EROFS", "nb") in text_of(app, ".form-error")
+
+
+async def test_a_one_field_forms_error_says_what_it_is_about_and_groups_the_limit(sample_db):
+    from slt_tui.domain.text import NOTES_MAX
+
+    set_language("en")
+    async with meeting_app(sample_db) as (app, pilot):
+        await pilot.press("o", "k")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "y" * (NOTES_MAX + 1)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert text_of(app, ".form-error").startswith(translate("field.comment", "en").split(" (")[0] + ": ")
+        assert "100,000" in text_of(app, ".form-error")

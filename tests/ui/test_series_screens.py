@@ -30,7 +30,7 @@ async def test_plan_from_the_start_screen_proposes_a_date_and_makes_the_meeting(
     with repo:
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            await pilot.press("n")  # Politirådet, the first forum: no meetings yet
+            await pilot.press("home", "n")  # Politirådet, the first forum: no meetings yet
             assert isinstance(app.screen, AskDate)
             assert app.screen.query_one(Input).value == format_date(today() + timedelta(weeks=1))  # proposed
             app.screen.query_one(Input).value = "15.13.2026"
@@ -50,7 +50,7 @@ async def test_the_register_across_forums_filters_and_shows_history(sample_db):
     with repo:
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            await pilot.press("down", "o")  # the koordineringsgruppe highlighted
+            await pilot.press("o")  # the koordineringsgruppe, with the next meeting, highlighted first
             assert isinstance(app.screen, RegisterScreen)
             table = app.screen.query_one(DataTable)
             assert len(table.rows) == 4  # open and in progress

@@ -16,12 +16,13 @@ async def test_start_screen_lists_forums_and_the_highlighted_forums_meetings(sam
             ids = [forums.get_option_at_index(i).id for i in range(forums.option_count)]
             assert [i for i in ids if i] == ["politiradet", "kg", "ot-fjordvik-us"]
             table = app.screen.query_one("#meetings", DataTable)
-            assert table.row_count == 0  # the politiråd has no meetings yet
-            forums.focus()
-            await pilot.press("down")
-            await pilot.pause()
-            assert forums.highlighted_option.id == "kg"
+            assert forums.highlighted_option.id == "kg"  # the forum with the next meeting comes first
             assert [str(k.value) for k in table.rows] == ["kg-2026-12-08", "kg-2026-10-27", "kg-2026-09-15"]
+            assert not table.border_subtitle
+            await pilot.press("home")
+            await pilot.pause()
+            assert forums.highlighted_option.id == "politiradet"
+            assert table.row_count == 0 and table.border_subtitle == "Ingen møter i dette forumet ennå."
             assert "Fjordvik kommune" in app.title
 
 

@@ -48,3 +48,14 @@ def test_minutes_that_are_not_a_number_are_said_so_and_kinds_listed_by_name():
     with pytest.raises(DomainError) as exc:
         parse_standing_items("Sak; tull", "nb")
     assert "vedtakssak" in exc.value.sentence("nb") and "vedtak," not in exc.value.sentence("nb")
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_a_bad_line_names_the_field_as_the_form_does_not_as_the_code_does(lang):
+    from slt_tui.i18n import translate
+
+    for line, field in [("; vedtak; 5", "title"), ("Sak; vedtak; 601", "planned_minutes")]:
+        with pytest.raises(DomainError) as exc:
+            parse_standing_items(line, lang)
+        said = exc.value.sentence(lang)
+        assert translate(f"field.{field}", lang) in said and field not in said

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from slt_tui.domain.clock import MAX_YEAR, MIN_YEAR, DateRangeError, NotInCalendarError
-from slt_tui.domain.explain import describe
+from slt_tui.domain.explain import Labelled
 from slt_tui.errors import SltError
 from slt_tui.i18n import current_language, t
 from slt_tui.ui.keys import KeysInLanguage
@@ -29,6 +29,8 @@ class FormModal(KeysInLanguage, ModalScreen[T | None], Generic[T]):
         Binding("ctrl+s", "submit", "key.save", id="save"),
     ]
     title: str = ""
+    subject: str = ""
+    """What a one-field form asks for, leading an error about the value alone (`Kommentar: er for lang`)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
@@ -54,7 +56,7 @@ class FormModal(KeysInLanguage, ModalScreen[T | None], Generic[T]):
         try:
             result = self.build()
         except ValidationError as exc:
-            self.show_error(describe_validation(exc))
+            self.show_error(describe_validation(exc, self.subject))
         except (SltError, ValueError) as exc:
             self.show_error(exc.sentence() if isinstance(exc, SltError) else str(exc))
         else:
@@ -86,13 +88,12 @@ def date_problem(exc: ValueError) -> str:
     return t("validation.not_a_date")
 
 
-def describe_validation(exc: ValidationError) -> str:
-    """The first problem in the user's language, led by the field's label: `Frist: skriv datoen som …`."""
-    error = exc.errors(include_url=False)[0]
-    name = next((p for p in reversed(error["loc"]) if isinstance(p, str)), "")
-    message = describe(error, current_language())
-    label = t(f"field.{name}") if name else ""
-    return f"{label}: {message}" if label and label != f"field.{name}" else message
+def describe_validation(exc: ValidationError, subject: str = "") -> str:
+    """The first problem in the user's language, led by the field's label: `Frist: skriv datoen som …`;
+    by `subject` (a one-field form's label) when the error names no field."""
+    problem = Labelled(exc)
+    text = problem.sentence(current_language())
+    return f"{subject}: {text}" if subject and not problem.label_key else text
 
 
 def field(label: str, widget) -> ComposeResult:

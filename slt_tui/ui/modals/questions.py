@@ -81,6 +81,7 @@ class AskText(FormModal[str]):
                  check: Callable[[str], object] | None = None) -> None:
         super().__init__()
         self.title, self.label, self.initial, self.required, self.check = title, label, value, required, check
+        self.subject = label.split(" (")[0]  # `Frist (dd.mm.åååå)` leads an error as `Frist`
 
     def compose_fields(self) -> ComposeResult:
         yield from field(self.label, LineInput(value=self.initial, id="answer"))

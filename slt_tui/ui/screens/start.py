@@ -55,6 +55,17 @@ def offered_meeting(dataset: Dataset, forum_id: str):
     return meetings[-1] if meetings else None
 
 
+def first_forum(dataset: Dataset) -> str:
+    """The forum to show first: the one with a running meeting, else the next meeting planned, else
+    the latest held, else the first in the register."""
+    meetings = dataset.meetings
+    running = [m for m in meetings if m.status is MeetingStatus.RUNNING]
+    planned = sorted((m for m in meetings if m.status is MeetingStatus.PLANNED), key=lambda m: m.starts_at)
+    held = sorted(meetings, key=lambda m: m.starts_at, reverse=True)
+    chosen = (running or planned or held or [None])[0]
+    return chosen.forum if chosen is not None else dataset.forums[0].id
+
+
 class StartScreen(SltScreen):
     BINDINGS = [
         Binding("n", "plan", "key.plan", id="plan"),
@@ -79,11 +90,11 @@ class StartScreen(SltScreen):
         table.border_title = t("start.meetings")
         table.add_columns(t("col.date"), t("col.status"), t("col.id"))
         if dataset.forums:
-            running = next((m for m in dataset.meetings if m.status is MeetingStatus.RUNNING), None)
-            first = dataset.forums.index(dataset.forum(running.forum)) if running else 0
-            forums.highlighted = forums.get_option_index(dataset.forums[first].id)
-            self._show_meetings(dataset.forums[first].id)
+            first = first_forum(dataset)
+            forums.highlighted = forums.get_option_index(first)
+            self._show_meetings(first)
             forums.focus()
+            running = next((m for m in dataset.meetings if m.status is MeetingStatus.RUNNING), None)
             if running:
                 self.notify(t("start.resume", forum=dataset.forum(running.forum).name), timeout=8)
 
@@ -173,6 +184,8 @@ class StartScreen(SltScreen):
             self._show_meetings(event.option.id)
 
     def _show_meetings(self, forum_id: str) -> None:
-        refill(self.query_one("#meetings", DataTable),
-               ((m.id, (table_date_time(m.starts_at), t(f"status.{m.status.value}"), m.id))
-                for m in reversed(self.app.repo.dataset.meetings_of(forum_id))))
+        meetings = self.app.repo.dataset.meetings_of(forum_id)
+        table = self.query_one("#meetings", DataTable)
+        refill(table, ((m.id, (table_date_time(m.starts_at), t(f"status.{m.status.value}"), m.id))
+                       for m in reversed(meetings)))
+        table.border_subtitle = "" if meetings else t("start.empty")  # an empty list says so
