@@ -150,3 +150,25 @@ async def test_the_invitation_is_written_from_the_meeting_and_never_replaced_una
         await pilot.press("n")
         await settle(app, pilot)
         assert written.read_text(encoding="utf-8") == "mine"
+
+
+async def test_a_review_moves_on_to_the_next_point_and_shows_what_was_just_recorded(sample_db):
+    async with meeting_app(sample_db) as (app, pilot):
+        await pilot.press("o")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        order = [str(k.value) for k in table.rows]
+        assert len(order) >= 3
+        await pilot.press("k")
+        app.screen.query_one(Input).value = "Skolen har svart"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        detail = text_of(app, "#register-detail").splitlines()
+        assert "Skolen har svart" in detail[2], "the newest line comes first, under the title and origin"
+        await pilot.press("3", "2")  # done for the first point, in progress for the second, as said aloud
+        await settle(app, pilot)
+        assert [str(k.value) for k in table.rows] == order, "the order stays while statuses change"
+        assert table.cursor_row == 2
+    data = on_disk(sample_db)
+    assert data.action(order[0]).status.value == "done"
+    assert data.action(order[1]).status.value == "in_progress"

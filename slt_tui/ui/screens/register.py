@@ -100,6 +100,8 @@ class RegisterScreen(SltScreen):
                 points = [a for a in points if a.is_overdue(on)]
         if self.agency is not None:
             points = [a for a in points if a.agency == self.agency]
+        if self.reviewing:  # an order that stays put while statuses change under the cursor
+            return sorted(points, key=lambda a: (a.due, a.id))
         return sorted(points, key=lambda a: (not a.is_overdue(on), a.due, a.id))
 
     def refresh_view(self) -> None:
@@ -151,24 +153,27 @@ class RegisterScreen(SltScreen):
         item = origin.item(point.origin.item)
         lines = [point.title, t("register.origin", forum=dataset.forum(point.forum).name,
                                 date=format_date(origin.starts_at), number=item.number if item else "?")]
-        for u in point.updates:
+        for u in reversed(point.updates):  # newest first: what was just recorded shows
             due = f" · {t('register.new_due', date=format_date(u.due))}" if u.due else ""
             lines.append(f"{format_date(u.at)}: {t(f'action.{u.status.value}')}{due} {u.comment}".rstrip())
         self.query_one("#register-detail", Plain).update("\n".join(lines))
 
     # Reviews (in a meeting) ----------------------------------------------------------------------
 
-    def _review(self, **changes) -> None:
+    def _review(self, **changes) -> bool:
+        """Record `changes` on the point under the cursor as this meeting's review; False if none was."""
         point = self.selected()
         if point is None or not self.reviewing or not self.app.writable():
-            return
+            return False
         meeting_id = self.meeting_id
-        self.app.writer.submit(
+        return self.app.writer.submit(
             lambda: self.app.repo.update("actions", point.id, lambda a: review(a, meeting_id, now(), **changes)),
             lambda _: self.refresh_view())
 
     def action_status(self, status: str) -> None:
-        self._review(status=ActionStatus(status))
+        """Record the status, and move on to the next point, as going round the table does."""
+        if self._review(status=ActionStatus(status)):
+            self.query_one(PlainTable).action_cursor_down()
 
     def action_comment(self) -> None:
         if self.selected() is not None and self.app.writable():
