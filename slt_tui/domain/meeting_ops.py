@@ -105,12 +105,24 @@ def default_due(meeting: Meeting, forum_cadence_weeks: int) -> date:
     return (meeting.starts_at + timedelta(weeks=forum_cadence_weeks)).date()
 
 
-def start(meeting: Meeting, at: datetime) -> Meeting:
+def start(meeting: Meeting, at: datetime, *, to_that_day: bool = False) -> Meeting:
+    """The meeting running from `at`; `to_that_day` moves a meeting planned for another day to the day
+    of `at` (at its planned time of day), so that its minutes carry the day it was held."""
     if meeting.status is MeetingStatus.CLOSED:
         raise DomainError(detail=Said("meeting.already_closed"))
     if meeting.status is MeetingStatus.RUNNING:
         return meeting
-    return meeting.model_copy(update={"status": MeetingStatus.RUNNING, "started_at": at})
+    update: dict[str, object] = {"status": MeetingStatus.RUNNING, "started_at": at}
+    if to_that_day:
+        day = at.astimezone(meeting.starts_at.tzinfo).date()
+        update["starts_at"] = meeting.starts_at.replace(year=day.year, month=day.month, day=day.day)
+    return meeting.model_copy(update=update)
+
+
+def held_on_another_day(meeting: Meeting, at: datetime) -> bool:
+    """Whether starting the meeting at `at` would start it on another day than it is planned for."""
+    return meeting.status is MeetingStatus.PLANNED and at.astimezone(meeting.starts_at.tzinfo).date() != (
+        meeting.starts_at.date())
 
 
 def end(meeting: Meeting, at: datetime, next_meeting_at: datetime | None) -> Meeting:

@@ -114,6 +114,21 @@ class Terminal:
         # pauses, and so does this.
         self.pump(0.35 if keys == "\x1b" else 0.1)
 
+    def start_meeting(self, key: str = " ") -> None:
+        """Send the key that starts the planned meeting (space: an item's clock, and the meeting with it),
+        and agree to move it to today when asked (`j`): the sample's meeting is planned for 8 December
+        2026, not for the day the tests run. Waits until the question or the running clock shows."""
+        self.send(key)
+        end = time.monotonic() + 20
+        while time.monotonic() < end:
+            self.pump(0.1)
+            if "Flytte" in self.text:
+                self.send("j")
+                return
+            if "▶" in self.text:
+                return
+        raise AssertionError(f"neither the question nor a running clock after {key!r}:\n{self.text}")
+
     def footer(self, *keys: str) -> str:
         """Wait until the bottom line shows all of `keys`, whole; return it."""
         self.wait_for(*keys)

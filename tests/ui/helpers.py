@@ -52,3 +52,16 @@ async def scanned(app, pilot) -> None:
     while any(w.is_running for w in app.screen.workers):
         await asyncio.sleep(0.05)
     await pilot.pause()
+
+
+async def start_meeting(app, pilot, key: str = "space") -> None:
+    """Press the key that starts the planned meeting (`space` starts an item's clock and with it the
+    meeting, `s` the meeting alone), agreeing to move it to today when asked: the sample's meeting is
+    planned for 8 December 2026, not for the day the tests run."""
+    from slt_tui.ui.modals.questions import Confirm
+
+    await pilot.press(key)
+    await pilot.pause()
+    if isinstance(app.screen, Confirm):
+        await pilot.press("j")
+        await pilot.pause()

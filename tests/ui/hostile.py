@@ -23,6 +23,8 @@ from slt_tui.store import Repository
 from slt_tui.ui.app import SltApp
 from slt_tui.ui.screens.meeting import MeetingScreen
 
+from helpers import start_meeting
+
 MEETING = "kg-2026-12-08"
 
 FRAGMENTS = [
@@ -162,7 +164,7 @@ async def run_step(app: SltApp, pilot, step: Step, expected: Expected) -> None:
             await pilot.press("enter")
         await pilot.pause()
     elif step.action == "timer":
-        await pilot.press("space")
+        await start_meeting(app, pilot, "space")
     elif step.action in ("down", "up"):
         await pilot.press(step.action)
     elif step.action == "confidential":

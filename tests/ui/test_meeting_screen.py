@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from textual.widgets import TextArea
 
 from slt_tui.domain import MeetingStatus
@@ -11,7 +12,7 @@ from slt_tui.ui.modals.forms import ActionForm
 from slt_tui.ui.screens.meeting import NOTES_PAUSE
 from slt_tui.ui.widgets.agenda import AgendaTable
 
-from helpers import meeting_app, on_disk, settle, text_of, type_text
+from helpers import meeting_app, on_disk, settle, start_meeting, text_of, type_text
 
 
 async def test_the_agenda_shows_numbers_titles_and_times(sample_db):
@@ -59,7 +60,7 @@ async def test_a_long_note_with_control_characters_is_kept_clean(sample_db):
 
 async def test_the_item_timer_runs_one_item_at_a_time_and_saves_used_time(sample_db):
     async with meeting_app(sample_db) as (app, pilot):
-        await pilot.press("space")
+        await start_meeting(app, pilot, "space")
         await settle(app, pilot)
         assert app.clock.item_id == "s1"
         assert on_disk(sample_db).meeting("kg-2026-12-08").status is MeetingStatus.RUNNING  # the clock started it
@@ -191,7 +192,7 @@ async def test_attendance_keys_and_the_live_coverage_line(sample_db):
 
 async def test_start_and_end_the_meeting_with_confirmation_and_next_date(sample_db):
     async with meeting_app(sample_db) as (app, pilot):
-        await pilot.press("s")
+        await start_meeting(app, pilot, "s")
         await settle(app, pilot)
         assert on_disk(sample_db).meeting("kg-2026-12-08").status is MeetingStatus.RUNNING
         await pilot.press("s", "n")  # asked, and declined
@@ -272,8 +273,8 @@ async def test_read_only_refuses_changes_with_a_message(sample_db):
 
 
 async def test_quit_saves_the_running_timer(sample_db):
-    async with meeting_app(sample_db) as (_app, pilot):
-        await pilot.press("space")
+    async with meeting_app(sample_db) as (app, pilot):
+        await start_meeting(app, pilot, "space")
         await asyncio.sleep(1.1)
         await pilot.press("q")
         await pilot.pause()
@@ -317,7 +318,7 @@ async def test_a_resize_keeps_the_agenda_times_and_the_footer_whole(sample_db):
 
 async def test_a_timer_left_running_when_leaving_the_meeting_is_saved_on_quit(sample_db):
     async with meeting_app(sample_db) as (app, pilot):
-        await pilot.press("space")
+        await start_meeting(app, pilot, "space")
         await asyncio.sleep(1.1)
         await pilot.press("escape")  # back to the start screen; the item's clock keeps running
         await pilot.pause()
@@ -325,3 +326,28 @@ async def test_a_timer_left_running_when_leaving_the_meeting_is_saved_on_quit(sa
         await pilot.press("q")
         await pilot.pause()
     assert on_disk(sample_db).meeting("kg-2026-12-08").agenda[0].spent_seconds >= 1
+
+
+async def test_starting_on_another_day_asks_to_move_the_meeting_to_today(sample_db):
+    from slt_tui.domain.clock import today
+    from slt_tui.ui.modals.questions import Confirm
+
+    planned = on_disk(sample_db).meeting("kg-2026-12-08").starts_at
+    if planned.date() == today():
+        pytest.skip("run on the sample meeting's own day")
+    async with meeting_app(sample_db) as (app, pilot):
+        for key in ("s", "space"):  # the meeting alone, or an item's clock and with it the meeting
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, Confirm) and "08.12.2026" not in app.screen.question
+            assert "desember 2026" in app.screen.question
+            await pilot.press("n")
+            await settle(app, pilot)
+            assert on_disk(sample_db).meeting("kg-2026-12-08").status is MeetingStatus.PLANNED
+            assert not app.clock.running
+        await start_meeting(app, pilot, "space")
+        await settle(app, pilot)
+        assert app.clock.running
+    meeting = on_disk(sample_db).meeting("kg-2026-12-08")
+    assert meeting.status is MeetingStatus.RUNNING
+    assert meeting.starts_at.date() == today() and meeting.starts_at.time() == planned.time()

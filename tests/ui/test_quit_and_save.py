@@ -16,7 +16,7 @@ from slt_tui.ui.screens.meeting import NOTES_LATEST, MeetingScreen
 from slt_tui.ui.screens.start import StartScreen
 
 from conftest import fill_disk
-from helpers import meeting_app, on_disk, scanned, settle
+from helpers import meeting_app, on_disk, scanned, settle, start_meeting
 
 MEETING = "kg-2026-12-08"
 
@@ -113,7 +113,7 @@ async def test_typing_that_never_pauses_is_saved_within_a_second(sample_db):
 async def test_the_item_clock_checkpoints_whatever_screen_is_open(sample_db, monkeypatch):
     monkeypatch.setattr(item_clock, "CHECKPOINT", 1)
     async with meeting_app(sample_db) as (app, pilot):
-        await pilot.press("space")
+        await start_meeting(app, pilot, "space")
         await settle(app, pilot)
         assert app.clock.item_id == "s1"
         await pilot.press("escape")

@@ -35,7 +35,7 @@ from slt_tui.ui.widgets.agenda import AgendaTable
 from slt_tui.ui.widgets.detail import actions_text
 from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.plain import Plain, PlainLabel
-from slt_tui.wording import count, coverage_line, duration, linked_items, minutes_long, table_date_time
+from slt_tui.wording import count, coverage_line, duration, linked_items, long_date, minutes_long, table_date_time
 
 PRIVACY_PAUSE = 0.2
 """Seconds after a key before the item's text is scanned for personal data."""
@@ -330,10 +330,28 @@ class MeetingScreen(AgendaEditing, SltScreen):
         was = (clock.meeting_id, clock.item_id)
         clock.stop(done=lambda _: self.refresh_view())
         if was != (self.meeting_id, item.id):
-            if self.meeting.status is MeetingStatus.PLANNED:
-                self.change_meeting(lambda m: ops.start(m, now()))
-            clock.start(self.meeting_id, item.id)  # saved after the start: the clock needs it running
+            # saved after the start: the clock needs the meeting running
+            self.start_meeting(lambda: clock.start(self.meeting_id, item.id))
         self.refresh_view()
+
+    def start_meeting(self, then: Callable[[], None]) -> None:
+        """Start the meeting if it is planned, then `then()`. Planned for another day, it is started only
+        when the coordinator agrees to move it to today: the minutes must carry the day it was held."""
+        meeting = self.meeting
+        if meeting.status is not MeetingStatus.PLANNED:
+            then()
+            return
+        if not ops.held_on_another_day(meeting, now()):
+            self.change_meeting(lambda m: ops.start(m, now()))
+            then()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.change_meeting(lambda m: ops.start(m, now(), to_that_day=True))
+                then()
+
+        self.app.push_screen(Confirm(t("confirm.start_other_day", date=long_date(meeting.starts_at))), answered)
 
     def action_start_or_end(self) -> None:
         meeting = self.meeting
@@ -342,7 +360,7 @@ class MeetingScreen(AgendaEditing, SltScreen):
                 self.notify(t("meeting.already_closed"))
             return
         if meeting.status is MeetingStatus.PLANNED:
-            self.change_meeting(lambda m: ops.start(m, now()), then=lambda: self.notify(t("meeting.started")))
+            self.start_meeting(lambda: self.notify(t("meeting.started")))
             return
         forum = self.app.repo.dataset.forum(meeting.forum)
         proposed = format_date(meeting.starts_at + timedelta(weeks=forum.cadence_weeks))
