@@ -176,5 +176,16 @@ def set_attendance(meeting: Meeting, person: str, status: AttendanceStatus, subs
     return meeting.model_copy(update={"attendance": (*rows, row)})
 
 
+def usual_substitute(dataset: Dataset, meeting: Meeting, person: str) -> str:
+    """Who stood in for `person` the last time anyone did, at the forum's earlier meetings; "" if no one."""
+    earlier = sorted((m for m in dataset.meetings_of(meeting.forum) if m.starts_at < meeting.starts_at),
+                     key=lambda m: m.starts_at, reverse=True)
+    for held in earlier:
+        entry = next((a for a in held.attendance if a.person == person), None)
+        if entry is not None and entry.status is AttendanceStatus.SUBSTITUTE and entry.substitute:
+            return entry.substitute
+    return ""
+
+
 def add_guest(meeting: Meeting, name: str, agency: str) -> Meeting:
     return meeting.model_copy(update={"guests": (*meeting.guests, Guest(name=name, agency=agency))})

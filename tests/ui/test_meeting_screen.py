@@ -351,3 +351,31 @@ async def test_starting_on_another_day_asks_to_move_the_meeting_to_today(sample_
     meeting = on_disk(sample_db).meeting("kg-2026-12-08")
     assert meeting.status is MeetingStatus.RUNNING
     assert meeting.starts_at.date() == today() and meeting.starts_at.time() == planned.time()
+
+
+async def test_a_substitute_survives_the_next_key_and_is_offered_again(sample_db):
+    from textual.widgets import DataTable, Input
+
+    from slt_tui.ui.modals.questions import Confirm
+
+    async with meeting_app(sample_db) as (app, pilot):
+        await pilot.press("p")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        table.move_cursor(row=table.get_row_index("jonas-tveitan"))  # NAV
+        await pilot.press("v")
+        await pilot.pause()
+        assert app.screen.query_one(Input).value == "Henrik Aalvik"  # who stood in for him last time
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("t")  # meant for the next person, and it is for the next person
+        await settle(app, pilot)
+        table.move_cursor(row=table.get_row_index("jonas-tveitan"))
+        await pilot.press("t")  # on the substitute's row: asked first
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm) and "Henrik Aalvik" in app.screen.question
+        await pilot.press("n")
+        await settle(app, pilot)
+    marks = {a.person: (a.status.value, a.substitute) for a in on_disk(sample_db).meeting("kg-2026-12-08").attendance}
+    assert marks["jonas-tveitan"] == ("substitute", "Henrik Aalvik")
+    assert len([m for m in marks.values() if m == ("present", "")]) == 1

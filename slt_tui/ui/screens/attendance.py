@@ -9,7 +9,7 @@ from textual.widgets import Header
 from slt_tui.domain import AttendanceStatus, Meeting
 from slt_tui.domain import meeting_ops as ops
 from slt_tui.i18n import t
-from slt_tui.ui.modals.questions import AskText
+from slt_tui.ui.modals.questions import AskText, Confirm
 from slt_tui.ui.screens.base import SltScreen
 from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.plain import Plain, PlainTable
@@ -84,11 +84,33 @@ class AttendanceScreen(SltScreen):
             self.app.writer.submit(lambda: self.app.repo.update("meetings", self.meeting_id, change),
                                    lambda _: self.refresh_view())
 
+    def _next_row(self) -> None:
+        """On to the next person, as going round the table does: the next key is for them."""
+        self.query_one(PlainTable).action_cursor_down()
+
     def action_mark(self, status: str) -> None:
         person = self._person()
-        if person:
-            self._change(lambda m: ops.set_attendance(m, person, AttendanceStatus(status)))
-            self.query_one(PlainTable).action_cursor_down()
+        if not person or not self.app.writable():
+            return
+        mark = AttendanceStatus(status)
+        substitute = self._substitute_of(person)
+        if not substitute:
+            self._change(lambda m: ops.set_attendance(m, person, mark))
+            self._next_row()
+            return
+
+        def answered(yes: bool | None) -> None:  # a substitute's name is not thrown away by a stray key
+            if yes:
+                self._change(lambda m: ops.set_attendance(m, person, mark))
+                self._next_row()
+
+        self.app.push_screen(Confirm(t("confirm.replace_substitute", name=substitute,
+                                       status=t(f"attendance.{mark.value}"))), answered)
+
+    def _substitute_of(self, person: str) -> str:
+        """The substitute recorded for `person` at this meeting, if any."""
+        entry = next((a for a in self.meeting.attendance if a.person == person), None)
+        return entry.substitute if entry is not None and entry.status is AttendanceStatus.SUBSTITUTE else ""
 
     def action_substitute(self) -> None:
         person = self._person()
@@ -98,12 +120,15 @@ class AttendanceScreen(SltScreen):
         def named(name: str | None) -> None:
             if name:
                 self._change(lambda m: ops.set_attendance(m, person, AttendanceStatus.SUBSTITUTE, name))
+                self._next_row()
 
         def check(name: str) -> None:  # refused in the form, before it closes on what was typed
             ops.set_attendance(self.meeting, person, AttendanceStatus.SUBSTITUTE, name)
 
-        member = self.app.repo.dataset.person(person).name
-        self.app.push_screen(AskText(t("form.substitute", name=member), t("field.name"), check=check), named)
+        dataset = self.app.repo.dataset
+        offered = self._substitute_of(person) or ops.usual_substitute(dataset, self.meeting, person)
+        self.app.push_screen(AskText(t("form.substitute", name=dataset.person(person).name), t("field.name"),
+                                     offered, check=check), named)
 
     def action_guest(self) -> None:
         if not self.app.writable():
