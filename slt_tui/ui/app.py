@@ -17,7 +17,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.geometry import Size
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from slt_tui.domain import MeetingStatus
 from slt_tui.domain.meeting_ops import Clock
@@ -47,6 +47,7 @@ class SltApp(KeysInLanguage, App[int]):
     BINDINGS = [
         Binding("q", "quit", "key.quit", id="quit"),
         Binding("question_mark", "keys", "key.help", id="help", key_display="?"),
+        Binding("h", "home", "key.home", id="home", show=False),
     ]
 
     def __init__(self, repo: Repository, *, demo: bool = False, read_only_reason: str = "",
@@ -146,10 +147,26 @@ class SltApp(KeysInLanguage, App[int]):
             self.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Behind the too-small cover only quitting works: no palette or key list on top of it."""
+        """Behind the too-small cover only quitting works: no palette or key list on top of it. Home is
+        for screens, not for a question or a form, which are answered or cancelled first."""
         if isinstance(self.screen, TooSmallScreen) and action not in ("quit", "help_quit"):
             return False
+        if action == "home" and isinstance(self.screen, ModalScreen):
+            return False
         return super().check_action(action, parameters)
+
+    def action_home(self) -> None:
+        """`h` from anywhere: back to the start screen, what was typed on the way handed to the writer
+        first, as leaving each screen with escape would."""
+        above = self.screen_stack[self.screen_stack.index(self._start_screen()) + 1:]
+        for screen in above:
+            if isinstance(screen, SltScreen):
+                screen.save_pending()
+        for _ in above:
+            self.pop_screen()
+
+    def _start_screen(self) -> Screen:
+        return next(s for s in self.screen_stack if isinstance(s, StartScreen))
 
     def open_meeting(self, meeting_id: str, item_id: str | None = None) -> None:
         from slt_tui.ui.screens.meeting import MeetingScreen

@@ -103,6 +103,34 @@ async def test_search_opens_the_meeting_on_the_case(sample_db):
         assert app.screen.query_one(AgendaTable).selected_id == "s3"
 
 
+async def test_h_goes_home_from_a_search_hit_and_keeps_what_was_typed(sample_db):
+    from slt_tui.ui.screens.help import KeysScreen
+    from slt_tui.ui.screens.start import StartScreen
+
+    async with meeting_app(sample_db) as (app, pilot):
+        await pilot.press("n")
+        await type_text(pilot, "Notat før søket")
+        await pilot.press("escape")  # out of the notes editor: h types there
+        await pilot.press("slash")
+        await app.workers.wait_for_complete()
+        await type_text(pilot, "kaiomradet")
+        await pilot.pause()
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen) and len(app.screen_stack) == 5
+        await pilot.press("question_mark")  # a window over the screen is closed first: h does nothing there
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, KeysScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("h")
+        await settle(app, pilot)
+        assert isinstance(app.screen, StartScreen) and len(app.screen_stack) == 2
+    assert on_disk(sample_db).meeting("kg-2026-12-08").agenda[0].notes == "Notat før søket"
+
+
 async def test_escalating_to_the_police_council_warns_about_an_individual_case(sample_db):
     with Repository.open(sample_db) as repo:
         from datetime import date
