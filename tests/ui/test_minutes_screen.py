@@ -41,6 +41,20 @@ async def test_the_preview_renders_both_variants_without_blocking(sample_db):
         assert not isinstance(app.screen, MinutesScreen)
 
 
+async def test_case_numbers_and_dates_stay_whole_in_the_preview_at_80_columns(sample_db):
+    import re
+
+    async with meeting_app(sample_db, MEETING) as (app, pilot):
+        await pilot.press("m")
+        await wait_for_minutes(app, pilot)
+        await pilot.pause()
+        cells = [c for c in app.screen.query("MarkdownTableCellContents")
+                 if re.fullmatch(r"\d\d/\d\d|\d\d\.\d\d\.\d{4}", c.content.plain)]
+        assert len(cells) >= 8  # the follow-up tables' case numbers and due dates
+        for cell in cells:
+            assert cell.content_size.width >= len(cell.content.plain), f"{cell.content.plain} is cut"
+
+
 async def test_typing_a_phone_number_warns_on_the_item(sample_db):
     async with meeting_app(sample_db, MEETING) as (app, pilot):
         warning = app.screen.query_one("#privacy")

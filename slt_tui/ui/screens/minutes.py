@@ -10,6 +10,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Header, Markdown
 from textual.worker import get_current_worker
 
@@ -21,6 +22,20 @@ from slt_tui.ui.modals.export import export_minutes
 from slt_tui.ui.screens.base import SltScreen
 from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.plain import Plain
+
+SHORT = 12
+"""A column whose every cell is at most this long (a case number, a date, a status) is never cut."""
+
+
+def keep_short_columns_whole(table: Widget) -> None:
+    """Short columns as wide as their longest cell, the others sharing what is left: at 80 columns a
+    case number or a date stays whole (`02/26`, `20.10.2026`), and the text columns wrap instead.
+
+    `table` is the Markdown widget's grid of cells (`MarkdownTableContent`, with its `headers` and
+    `rows`), found by its CSS type name: Textual does not export the class."""
+    columns = zip(table.headers, *table.rows, strict=False) if table.rows else ([h] for h in table.headers)
+    widths = ["auto" if max(cell.cell_length for cell in column) <= SHORT else "1fr" for column in columns]
+    table.styles.grid_columns = " ".join(widths)
 
 
 class MinutesScreen(SltScreen):
@@ -69,6 +84,8 @@ class MinutesScreen(SltScreen):
         warning.update("\n".join(f"⚠ {f.sentence()}" for f in findings))
         warning.display = bool(findings)
         await self.query_one("#minutes", Markdown).update(text)
+        for table in self.query("MarkdownTableContent"):
+            keep_short_columns_whole(table)
         self.query_one("#minutes-scroll").loading = False
 
     def action_toggle_variant(self) -> None:
