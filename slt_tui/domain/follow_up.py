@@ -73,6 +73,10 @@ def review(action: ActionItem, meeting_id: str, at: datetime, *, status: ActionS
            comment: str = "", due: date | None = None) -> ActionItem:
     """The point after a meeting reviewed it: a new status and/or due date, recorded with a comment."""
     status = status or action.status
+    last = action.updates[-1] if action.updates else None
+    if (last is not None and last.meeting == meeting_id and last.status is status and status is action.status
+            and not comment and due is None):
+        return action  # the same status said again at the same meeting (a key pressed twice): nothing new
     update = ActionUpdate(meeting=meeting_id, status=status, comment=comment, at=at, due=due)
     changes: dict = {"status": status, "updates": (*action.updates, update)}
     if due is not None:

@@ -107,13 +107,14 @@ def default_due(meeting: Meeting, forum_cadence_weeks: int) -> date:
 
 def start(meeting: Meeting, at: datetime, *, to_that_day: bool = False) -> Meeting:
     """The meeting running from `at`; `to_that_day` moves a meeting planned for another day to the day
-    of `at` (at its planned time of day), so that its minutes carry the day it was held."""
+    of `at` (at its planned time of day), so that its minutes carry the day it was held; the times it
+    began and ended are `started_at` and `ended_at`, as for any meeting."""
     if meeting.status is MeetingStatus.CLOSED:
         raise DomainError(detail=Said("meeting.already_closed"))
     if meeting.status is MeetingStatus.RUNNING:
         return meeting
     update: dict[str, object] = {"status": MeetingStatus.RUNNING, "started_at": at}
-    if to_that_day:
+    if to_that_day:  # at its planned time of day, which the series keeps (the next meeting's time)
         day = at.astimezone(meeting.starts_at.tzinfo).date()
         update["starts_at"] = meeting.starts_at.replace(year=day.year, month=day.month, day=day.day)
     return meeting.model_copy(update=update)

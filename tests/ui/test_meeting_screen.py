@@ -379,3 +379,48 @@ async def test_a_substitute_survives_the_next_key_and_is_offered_again(sample_db
     marks = {a.person: (a.status.value, a.substitute) for a in on_disk(sample_db).meeting("kg-2026-12-08").attendance}
     assert marks["jonas-tveitan"] == ("substitute", "Henrik Aalvik")
     assert len([m for m in marks.values() if m == ("present", "")]) == 1
+
+
+async def test_declining_to_move_a_meeting_leaves_another_meetings_clock_running(sample_db):
+    from datetime import date
+
+    from slt_tui.domain.clock import today
+    from slt_tui.domain.series import plan
+    from slt_tui.store import Repository
+    from slt_tui.ui.modals.questions import Confirm
+
+    if date(2026, 12, 8) == today():
+        pytest.skip("run on the sample meeting's own day")
+    with Repository.open(sample_db) as repo:
+        repo.save(plan(repo.dataset, "politiradet", today(), "Oppfølging", on=today()))
+    council = f"politiradet-{today():%Y-%m-%d}"
+    async with meeting_app(sample_db, council) as (app, pilot):
+        await start_meeting(app, pilot, "space")  # planned for today: no question
+        await settle(app, pilot)
+        assert (app.clock.meeting_id, app.clock.item_id) == (council, "s1")
+        app.open_meeting("kg-2026-12-08")
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert (app.clock.meeting_id, app.clock.item_id) == (council, "s1"), "no changes nothing"
+    assert on_disk(sample_db).meeting(council).running_item == "s1"
+
+
+async def test_keys_typed_before_the_start_lands_do_not_ask_again(sample_db):
+    from slt_tui.ui.modals.questions import Confirm
+
+    async with meeting_app(sample_db) as (app, pilot):
+        await start_meeting(app, pilot, "s")
+        await pilot.press("space")  # at once, before the start is saved: the clock starts, no question
+        await pilot.pause()
+        assert not isinstance(app.screen, Confirm)
+        await settle(app, pilot)
+        assert app.clock.item_id == "s1"
+        await pilot.press("s")  # running now: asks to end it, not to move it
+        await pilot.pause()
+        from slt_tui.i18n import translate
+
+        assert isinstance(app.screen, Confirm) and app.screen.question == translate("confirm.end_meeting", "nb")

@@ -157,3 +157,19 @@ def test_escalation_links_both_ways_and_lands_in_the_other_forums_next_meeting()
     ("Enkeltsak fra barnevernet", True), ("Rusbruk blant unge i sentrum", False), ("Sommerjobber 2027", False)])
 def test_individual_cases_are_recognised(text, individual):
     assert looks_individual(text) is individual
+
+
+def test_the_same_status_said_twice_at_one_meeting_is_recorded_once():
+    from datetime import date, datetime
+
+    from slt_tui.domain import ActionItem, ActionStatus
+    from slt_tui.domain.clock import OSLO
+    from slt_tui.domain.follow_up import review
+
+    point = ActionItem.model_validate({"id": "a", "title": "Punkt", "forum": "kg", "agency": "NAV",
+                                       "due": date(2026, 12, 1), "origin": {"meeting": "kg-1", "item": "s1"}})
+    at = datetime(2026, 12, 8, 9, tzinfo=OSLO)
+    once = review(point, "kg-2", at, status=ActionStatus.DONE)
+    assert review(once, "kg-2", at, status=ActionStatus.DONE) == once  # a key pressed again
+    assert len(review(once, "kg-2", at, status=ActionStatus.DONE, comment="Ferdig").updates) == 2
+    assert len(review(once, "kg-3", at, status=ActionStatus.DONE).updates) == 2  # another meeting's review

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from slt_tui.domain.clock import MAX_YEAR, MIN_YEAR, DateRangeError, NotInCalendarError
-from slt_tui.domain.explain import Labelled
+from slt_tui.domain.explain import Labelled, describe
 from slt_tui.errors import SltError
 from slt_tui.i18n import current_language, t
 from slt_tui.ui.keys import KeysInLanguage
@@ -30,7 +30,7 @@ class FormModal(KeysInLanguage, ModalScreen[T | None], Generic[T]):
     ]
     title: str = ""
     subject: str = ""
-    """What a one-field form asks for, leading an error about the value alone (`Kommentar: er for lang`)."""
+    """A one-field form's label, leading any error about its value (`Kommentar: er for lang`)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
@@ -90,10 +90,11 @@ def date_problem(exc: ValueError) -> str:
 
 def describe_validation(exc: ValidationError, subject: str = "") -> str:
     """The first problem in the user's language, led by the field's label: `Frist: skriv datoen som …`;
-    by `subject` (a one-field form's label) when the error names no field."""
+    in a one-field form, by that field's label (`subject`), whatever the model calls the value."""
     problem = Labelled(exc)
-    text = problem.sentence(current_language())
-    return f"{subject}: {text}" if subject and not problem.label_key else text
+    if subject:
+        return f"{subject}: {describe(problem.error, current_language())}"
+    return problem.sentence(current_language())
 
 
 def field(label: str, widget) -> ComposeResult:

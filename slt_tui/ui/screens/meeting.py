@@ -30,7 +30,7 @@ from slt_tui.ui.modals.export import export_minutes
 from slt_tui.ui.modals.questions import AskText, Confirm
 from slt_tui.ui.modals.series import escalate_item, invite, plan_after
 from slt_tui.ui.screens.agenda_editing import AgendaEditing
-from slt_tui.ui.screens.base import SltScreen, TypedNotes
+from slt_tui.ui.screens.base import DataChanged, SltScreen, TypedNotes
 from slt_tui.ui.widgets.agenda import AgendaTable
 from slt_tui.ui.widgets.detail import actions_text
 from slt_tui.ui.widgets.footer import KeyFooter
@@ -80,6 +80,7 @@ class MeetingScreen(AgendaEditing, SltScreen):
         self._notes_deadline: Timer | None = None  # started by the first unsaved key, never restarted
         self._shown_minute = -1
         self._followed: str | None = None
+        self._start_sent = False
 
     # Layout ------------------------------------------------------------------------------------
 
@@ -327,31 +328,44 @@ class MeetingScreen(AgendaEditing, SltScreen):
         if item is None or not self.app.writable():
             return
         clock = self.slt.clock
-        was = (clock.meeting_id, clock.item_id)
-        clock.stop(done=lambda _: self.refresh_view())
-        if was != (self.meeting_id, item.id):
-            # saved after the start: the clock needs the meeting running
-            self.start_meeting(lambda: clock.start(self.meeting_id, item.id))
-        self.refresh_view()
+        if (clock.meeting_id, clock.item_id) == (self.meeting_id, item.id):  # its own clock: a pause
+            clock.stop(done=lambda _: self.refresh_view())
+            self.refresh_view()
+            return
+
+        def switch() -> None:  # whatever clock runs stops only once this one is sure to start
+            clock.stop(done=lambda _: self.refresh_view())
+            clock.start(self.meeting_id, item.id)  # saved after the start: the clock needs it running
+            self.refresh_view()
+
+        self.start_meeting(switch)
 
     def start_meeting(self, then: Callable[[], None]) -> None:
         """Start the meeting if it is planned, then `then()`. Planned for another day, it is started only
-        when the coordinator agrees to move it to today: the minutes must carry the day it was held."""
+        when the coordinator agrees to move it to today: the minutes must carry the day it was held.
+        A start handed to the writer counts at once: keys typed before it lands do not ask again."""
         meeting = self.meeting
-        if meeting.status is not MeetingStatus.PLANNED:
+        if meeting.status is not MeetingStatus.PLANNED or self._start_sent:
             then()
             return
         if not ops.held_on_another_day(meeting, now()):
-            self.change_meeting(lambda m: ops.start(m, now()))
-            then()
+            self._send_start(then, to_that_day=False)
             return
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.change_meeting(lambda m: ops.start(m, now(), to_that_day=True))
-                then()
+                self._send_start(then, to_that_day=True)
 
         self.app.push_screen(Confirm(t("confirm.start_other_day", date=long_date(meeting.starts_at))), answered)
+
+    def _send_start(self, then: Callable[[], None], *, to_that_day: bool) -> None:
+        self._start_sent = self.change_meeting(lambda m: ops.start(m, now(), to_that_day=to_that_day))
+        then()
+
+    def on_data_changed(self, message: DataChanged) -> None:
+        """Redrawn from the store (SltScreen's handler runs too) after a failed save: a start that did
+        not land is no start."""
+        self._start_sent = False
 
     def action_start_or_end(self) -> None:
         meeting = self.meeting
@@ -359,7 +373,7 @@ class MeetingScreen(AgendaEditing, SltScreen):
             if meeting.status is MeetingStatus.CLOSED:
                 self.notify(t("meeting.already_closed"))
             return
-        if meeting.status is MeetingStatus.PLANNED:
+        if meeting.status is MeetingStatus.PLANNED and not self._start_sent:
             self.start_meeting(lambda: self.notify(t("meeting.started")))
             return
         forum = self.app.repo.dataset.forum(meeting.forum)

@@ -178,6 +178,10 @@ class StartScreen(SltScreen):
         option = forums.highlighted_option
         if option is not None and option.id:
             self._show_meetings(option.id)
+        elif not dataset.forums:  # the last forum deleted: no list of its meetings either
+            table = self.query_one("#meetings", DataTable)
+            table.clear()
+            table.border_subtitle = ""
 
     def on_option_list_option_highlighted(self, event: PlainOptionList.OptionHighlighted) -> None:
         if event.option.id:
