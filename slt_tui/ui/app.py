@@ -133,9 +133,10 @@ class SltApp(KeysInLanguage, App[int]):
         self.cover_if_too_small(event.size)
 
     def cover_if_too_small(self, size: Size | None = None) -> None:
-        """Below the minimum size a message covers the screen, rather than a layout cut to pieces. It is
-        always the top screen: one pushed over it meanwhile (a question after a save) gets a cover of its
-        own, and a cover left under another one goes when it comes back to the top (`on_screen_resume`)."""
+        """Below the minimum size a message covers the screen, rather than a layout cut to pieces. A
+        screen pushed over the cover meanwhile (a question after a save) gets a cover of its own at the
+        next resize, and a cover left under another one goes when it comes back to the top in a terminal
+        big enough again (`TooSmallScreen.on_screen_resume`)."""
         width, height = size or self.size
         covered = isinstance(self.screen, TooSmallScreen)
         if too_small(width, height):
