@@ -163,8 +163,9 @@ def _other_eleven(groups: list[str], run: re.Match, text: str) -> bool:
     minutes of one or two digits, so `01 9 2000 0033` is a number). Account numbers share the second
     control digit with identity numbers, so about one in six would otherwise be taken for one."""
     lengths = [len(g) for g in groups]
-    if lengths == [4, 2, 5] and "." in run.group() and " " not in run.group().strip():
-        return True  # the banks' own way of writing an account number
+    if lengths == [4, 2, 5] and re.search(r"(?<![\d.])" + r"\.".join(map(re.escape, groups)) + r"(?![\d.])",
+                                          run.group()):
+        return True  # the banks' own way of writing an account number, dots and nothing else between
     if _ACCOUNT_WORD.search(text, max(0, run.start() - 16), run.start()):
         return True
     if len(lengths) >= 4 and lengths[0] <= 2 and lengths[1] <= 2 and lengths[2] == 4:

@@ -55,13 +55,28 @@ SEPARATORS = (" ", ".", "-", "/", "–", "—", " - ", " – ", " / ", ". ", "\n
 ZEROS = ("0", "\uff10", "\u0660", "\u06f0", "\u0966", "\u09e6", "\u0e50", "\U0001d7ce")
 
 
+INVISIBLE = {"\u200b", "\u200c", "\u2060", "\u00ad", "\ufeff", "\u200e"}
+
+
+def _as_read(groups: list[str], separators: list[str]) -> tuple[list[int], set[str]]:
+    """The group lengths and separators a reader sees: an invisible separator joins its groups."""
+    lengths, seen = [len(groups[0])], set()
+    for separator, group in zip(separators, groups[1:], strict=True):
+        if separator in INVISIBLE:
+            lengths[-1] += len(group)
+        else:
+            lengths.append(len(group))
+            seen.add(separator)
+    return lengths, seen
+
+
 @st.composite
 def written(draw, number: str) -> str:
     """`number` as someone might type it: cut into groups anywhere, any separators, any digits."""
     cuts = sorted(draw(st.sets(st.integers(1, len(number) - 1), max_size=4)))
     groups = [number[a:b] for a, b in zip([0, *cuts], [*cuts, len(number)], strict=True)]
     separators = [draw(st.sampled_from(SEPARATORS)) for _ in groups[1:]]
-    if [len(g) for g in groups] == [4, 2, 5] and set(separators) <= {"."}:
+    if _as_read(groups, separators) == ([4, 2, 5], {"."}):
         separators[0] = " "  # `1503.00.10008` is how banks write an account number: not a finding
     text = groups[0]
     for separator, group in zip(separators, groups[1:], strict=True):

@@ -79,6 +79,8 @@ def test_numbers_in_other_digits_are_found(zero):
 
 @given(numbers.flatmap(written))
 @example("01 9 2000 0033")  # once read as a date and a time of day
+@example("0181 00.0\u200b0186")  # the account form once made by an invisible separator, said apart
+@example("0\u200b181.00-00186")  # a dot and a dash: not the banks' form, so an identity number
 def test_any_grouping_and_separator(text):
     assert Kind.NATIONAL_ID in kinds_in(f"Eleven har {text}, og")
 
