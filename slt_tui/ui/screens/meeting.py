@@ -6,7 +6,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from contextlib import suppress
-from datetime import datetime, timedelta
 
 from rich.text import Text
 from textual import events, work
@@ -20,22 +19,21 @@ from textual.worker import get_current_worker
 
 from slt_tui.domain import AgendaItem, Meeting, MeetingStatus, agenda_time
 from slt_tui.domain import meeting_ops as ops
-from slt_tui.domain.clock import OSLO, format_date, now, parse_date
+from slt_tui.domain.clock import now
 from slt_tui.domain.series import is_steering, looks_individual
 from slt_tui.domain.text import NOTES_MAX, clean_notes
 from slt_tui.i18n import t
 from slt_tui.minutes.privacy import kinds_in
-from slt_tui.ui.modals.base import date_problem
 from slt_tui.ui.modals.export import export_minutes
-from slt_tui.ui.modals.questions import AskText, Confirm
-from slt_tui.ui.modals.series import escalate_item, invite, plan_after
+from slt_tui.ui.modals.series import escalate_item, invite
 from slt_tui.ui.screens.agenda_editing import AgendaEditing
-from slt_tui.ui.screens.base import DataChanged, SltScreen, TypedNotes
+from slt_tui.ui.screens.base import SltScreen, TypedNotes
+from slt_tui.ui.screens.meeting_lifecycle import MeetingLifecycle
 from slt_tui.ui.widgets.agenda import AgendaTable
 from slt_tui.ui.widgets.detail import actions_text
 from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.plain import Plain, PlainLabel
-from slt_tui.wording import count, coverage_line, duration, linked_items, long_date, minutes_long, table_date_time
+from slt_tui.wording import count, coverage_line, duration, linked_items, minutes_long, table_date_time
 
 PRIVACY_PAUSE = 0.2
 """Seconds after a key before the item's text is scanned for personal data."""
@@ -46,7 +44,7 @@ NOTES_LATEST = 0.6
 typing goes on: with the write itself, what was typed a second ago is on disk."""
 
 
-class MeetingScreen(AgendaEditing, SltScreen):
+class MeetingScreen(AgendaEditing, MeetingLifecycle, SltScreen):
     BINDINGS = [
         Binding("a", "add_item", "key.add_item", id="add_item"),
         Binding("n", "notes", "key.notes", id="notes"),
@@ -80,7 +78,6 @@ class MeetingScreen(AgendaEditing, SltScreen):
         self._notes_deadline: Timer | None = None  # started by the first unsaved key, never restarted
         self._shown_minute = -1
         self._followed: str | None = None
-        self._start_sent = False
 
     # Layout ------------------------------------------------------------------------------------
 
@@ -322,84 +319,6 @@ class MeetingScreen(AgendaEditing, SltScreen):
     def action_notes(self) -> None:
         if self.selected() is not None and self.app.writable():
             self.query_one("#notes", TextArea).focus()
-
-    def action_timer(self) -> None:
-        item = self.selected()
-        if item is None or not self.app.writable():
-            return
-        clock = self.slt.clock
-        if (clock.meeting_id, clock.item_id) == (self.meeting_id, item.id):  # its own clock: a pause
-            clock.stop(done=lambda _: self.refresh_view())
-            self.refresh_view()
-            return
-
-        def switch() -> None:  # whatever clock runs stops only once this one is sure to start
-            clock.stop(done=lambda _: self.refresh_view())
-            clock.start(self.meeting_id, item.id)  # saved after the start: the clock needs it running
-            self.refresh_view()
-
-        self.start_meeting(switch)
-
-    def start_meeting(self, then: Callable[[], None]) -> None:
-        """Start the meeting if it is planned, then `then()`. Planned for another day, it is started only
-        when the coordinator agrees to move it to today: the minutes must carry the day it was held.
-        A start handed to the writer counts at once: keys typed before it lands do not ask again."""
-        meeting = self.meeting
-        if meeting.status is not MeetingStatus.PLANNED or self._start_sent:
-            then()
-            return
-        if not ops.held_on_another_day(meeting, now()):
-            self._send_start(then, to_that_day=False)
-            return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._send_start(then, to_that_day=True)
-
-        self.app.push_screen(Confirm(t("confirm.start_other_day", date=long_date(meeting.starts_at))), answered)
-
-    def _send_start(self, then: Callable[[], None], *, to_that_day: bool) -> None:
-        self._start_sent = self.change_meeting(lambda m: ops.start(m, now(), to_that_day=to_that_day))
-        then()
-
-    def on_data_changed(self, message: DataChanged) -> None:
-        """Redrawn from the store (SltScreen's handler runs too) after a failed save: a start that did
-        not land is no start."""
-        self._start_sent = False
-
-    def action_start_or_end(self) -> None:
-        meeting = self.meeting
-        if not self.app.writable() or meeting.status is MeetingStatus.CLOSED:
-            if meeting.status is MeetingStatus.CLOSED:
-                self.notify(t("meeting.already_closed"))
-            return
-        if meeting.status is MeetingStatus.PLANNED and not self._start_sent:
-            self.start_meeting(lambda: self.notify(t("meeting.started")))
-            return
-        forum = self.app.repo.dataset.forum(meeting.forum)
-        proposed = format_date(meeting.starts_at + timedelta(weeks=forum.cadence_weeks))
-
-        def next_date(text: str | None) -> None:
-            if text is None:
-                return
-            try:
-                day = parse_date(text) if text else None
-            except ValueError as exc:
-                self.notify(date_problem(exc), severity="error")
-                return
-            at = datetime(day.year, day.month, day.day, meeting.starts_at.hour, meeting.starts_at.minute,
-                          tzinfo=OSLO) if day else None
-            self.slt.clock.stop()
-            self.save_notes()
-            self.change_meeting(lambda m: ops.end(m, now(), at), then=lambda: self.notify(t("meeting.ended")))
-            plan_after(self.app, self.meeting_id, day)  # queued after the end: the next meeting, planned
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.app.push_screen(AskText(t("form.next_meeting"), t("field.date"), proposed, required=False),
-                                     next_date)
-
-        self.app.push_screen(Confirm(t("confirm.end_meeting")), confirmed)
 
     def action_attendance(self) -> None:
         from slt_tui.ui.screens.attendance import AttendanceScreen
