@@ -154,13 +154,18 @@ async def test_the_forum_template_names_kinds_and_takes_them_back(sample_db):
     assert forum.standing_items[-1].kind.value == "drofting" and forum.standing_items[-1].planned_minutes == 15
 
 
+async def open_follow_up_register(app, pilot) -> None:
+    """From the meeting back to the start screen, then `o`: every forum's points, filtered, not reviewed."""
+    app.pop_screen()
+    await pilot.pause()
+    await pilot.press("o")
+    await pilot.pause()
+    assert isinstance(app.screen, RegisterScreen) and not app.screen.reviewing
+
+
 async def test_an_empty_register_says_what_is_empty(sample_db):
     async with meeting_app(sample_db) as (app, pilot):
-        app.pop_screen()
-        await pilot.pause()
-        await pilot.press("o")
-        await pilot.pause()
-        assert isinstance(app.screen, RegisterScreen)
+        await open_follow_up_register(app, pilot)
         for _ in range(3):  # open, all, done, dropped
             await pilot.press("s")
             await pilot.pause()
@@ -170,10 +175,7 @@ async def test_an_empty_register_says_what_is_empty(sample_db):
 
 async def test_the_key_list_leaves_out_keys_that_do_nothing_here(sample_db):
     async with meeting_app(sample_db) as (app, pilot):
-        app.pop_screen()
-        await pilot.pause()
-        await pilot.press("o")
-        await pilot.pause()
+        await open_follow_up_register(app, pilot)
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, KeysScreen)
