@@ -345,9 +345,9 @@ def output_path(output: str | os.PathLike[str], default_name: str) -> Path:
     made here, one level deep) under `default_name`; anything else names the file itself."""
     raw = os.fspath(output)
     path = expand_user(raw)
-    if path.exists() and not path.is_dir() and raw.endswith(("/", os.sep)):
-        raise NotAFolderError(folder=path)
     if raw.endswith(("/", os.sep)) and not path.is_dir():
+        if path.exists():
+            raise NotAFolderError(folder=path)
         try:
             path.mkdir()  # the usual permissions: the documents themselves carry theirs
         except OSError as exc:

@@ -19,6 +19,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from babel.numbers import format_decimal
+
 LOCALE_DIR = Path(__file__).parent / "locales"
 DOMAIN = "slt_tui"
 LANGUAGES = ("nb", "nn", "en")
@@ -103,3 +105,8 @@ def t(key: str, /, **params: Any) -> str:
 def plural(key: str, count: int, /, **params: Any) -> str:
     """Translate the plural message `key` for `count` into the current language."""
     return translate_plural(key, count, _current, **params)
+
+
+def grouped(number: int, lang: str | None = None) -> str:
+    """A large number as the language groups its digits: `100 000` (a narrow space) / `100,000`."""
+    return format_decimal(number, locale=lang or _current)

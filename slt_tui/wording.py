@@ -10,7 +10,6 @@ from datetime import date, datetime, time
 
 from babel.dates import format_date as babel_date
 from babel.dates import format_time as babel_time
-from babel.numbers import format_decimal
 
 from slt_tui.domain.clock import format_date, today
 from slt_tui.domain.dataset import Dataset
@@ -23,11 +22,6 @@ from slt_tui.i18n import current_language, translate
 
 def say(key: str, lang: str | None = None, /, **params: object) -> str:
     return translate(key, lang or current_language(), **params)
-
-
-def count(number: int, lang: str | None = None) -> str:
-    """A large count as the language groups it: `100 000` (a narrow space) / `100,000`."""
-    return format_decimal(number, locale=lang or current_language())
 
 
 def duration(seconds: int) -> str:

@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from babel.numbers import format_decimal
 from pydantic import ValidationError
 
-from slt_tui.i18n import has_message, translate
+from slt_tui.i18n import grouped, has_message, translate
 
 
 def explain(exc: ValidationError, names: Mapping[str, Sequence[str] | Mapping[str, str]] | None = None,
@@ -105,5 +104,5 @@ def location(loc: Sequence[str | int], names: Mapping[str, Sequence[str] | Mappi
 def _number(value: Any, lang: str) -> Any:
     """A limit as the language writes large numbers (`100 000`, `100,000`); anything else as it is."""
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
-        return format_decimal(value, locale=lang)
+        return grouped(value, lang)
     return value

@@ -122,8 +122,8 @@ def start(meeting: Meeting, at: datetime, *, to_that_day: bool = False) -> Meeti
 
 def held_on_another_day(meeting: Meeting, at: datetime) -> bool:
     """Whether starting the meeting at `at` would start it on another day than it is planned for."""
-    return meeting.status is MeetingStatus.PLANNED and at.astimezone(meeting.starts_at.tzinfo).date() != (
-        meeting.starts_at.date())
+    day = at.astimezone(meeting.starts_at.tzinfo).date()
+    return meeting.status is MeetingStatus.PLANNED and day != meeting.starts_at.date()
 
 
 def end(meeting: Meeting, at: datetime, next_meeting_at: datetime | None) -> Meeting:

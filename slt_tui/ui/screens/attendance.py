@@ -93,19 +93,18 @@ class AttendanceScreen(SltScreen):
         if not person or not self.app.writable():
             return
         mark = AttendanceStatus(status)
-        substitute = self._substitute_of(person)
-        if not substitute:
-            self._change(lambda m: ops.set_attendance(m, person, mark))
-            self._next_row()
-            return
 
-        def answered(yes: bool | None) -> None:  # a substitute's name is not thrown away by a stray key
+        def record(yes: bool | None = True) -> None:
             if yes:
                 self._change(lambda m: ops.set_attendance(m, person, mark))
                 self._next_row()
 
-        self.app.push_screen(Confirm(t("confirm.replace_substitute", name=substitute,
-                                       status=t(f"attendance.{mark.value}"))), answered)
+        substitute = self._substitute_of(person)
+        if not substitute:
+            record()
+        else:  # a substitute's name is not thrown away by a stray key
+            self.app.push_screen(Confirm(t("confirm.replace_substitute", name=substitute,
+                                           status=t(f"attendance.{mark.value}"))), record)
 
     def _substitute_of(self, person: str) -> str:
         """The substitute recorded for `person` at this meeting, if any."""

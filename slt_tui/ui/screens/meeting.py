@@ -22,7 +22,7 @@ from slt_tui.domain import meeting_ops as ops
 from slt_tui.domain.clock import now
 from slt_tui.domain.series import is_steering, looks_individual
 from slt_tui.domain.text import NOTES_MAX, clean_notes
-from slt_tui.i18n import t
+from slt_tui.i18n import grouped, t
 from slt_tui.minutes.privacy import kinds_in
 from slt_tui.ui.modals.export import export_minutes
 from slt_tui.ui.modals.series import escalate_item, invite
@@ -33,7 +33,7 @@ from slt_tui.ui.widgets.agenda import AgendaTable
 from slt_tui.ui.widgets.detail import actions_text
 from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.plain import Plain, PlainLabel
-from slt_tui.wording import count, coverage_line, duration, linked_items, minutes_long, table_date_time
+from slt_tui.wording import coverage_line, duration, linked_items, minutes_long, table_date_time
 
 PRIVACY_PAUSE = 0.2
 """Seconds after a key before the item's text is scanned for personal data."""
@@ -185,7 +185,7 @@ class MeetingScreen(AgendaEditing, MeetingLifecycle, SltScreen):
         kinds = kinds_in("\n".join(texts))
         warnings = [t("privacy.warning", kinds=", ".join(t(f"privacy.kind.{k.value}") for k in kinds))] if kinds else []
         if length > NOTES_MAX:  # said rather than failing at every pause; the text stays in the editor
-            warnings.insert(0, t("notes.too_long", length=count(length), limit=count(NOTES_MAX)))
+            warnings.insert(0, t("notes.too_long", length=grouped(length), limit=grouped(NOTES_MAX)))
         if steering and looks_individual(*texts):
             warnings.append(t("escalate.steering_warning"))
         if not worker.is_cancelled:
