@@ -13,7 +13,7 @@ from babel.dates import format_time as babel_time
 
 from slt_tui.domain.clock import format_date, today
 from slt_tui.domain.dataset import Dataset
-from slt_tui.domain.derived import coverage
+from slt_tui.domain.derived import coverage, forecast
 from slt_tui.domain.models import ActionItem, Agency, AgendaItem, ItemKind, Meeting, StandingItem
 from slt_tui.domain.series import plan
 from slt_tui.domain.standard import STANDARD_AGENCIES
@@ -24,20 +24,47 @@ def say(key: str, lang: str | None = None, /, **params: object) -> str:
     return translate(key, lang or current_language(), **params)
 
 
-def duration(seconds: int) -> str:
-    """A stopwatch: `12:05`, or `1:02:05` past an hour (the running item's clock)."""
-    seconds = max(0, int(seconds))
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
-
-
 def minutes_long(seconds: int, lang: str | None = None) -> str:
     """A length of time in words' stead: `55 min`, `1 t 55 min` / `1 h 55 min`."""
     hours, minutes = divmod(max(0, int(seconds)) // 60, 60)
     if not hours:
         return say("time.minutes", lang, minutes=minutes)
     return say("time.hours_minutes", lang, hours=hours, minutes=minutes)
+
+
+def item_time(item: AgendaItem, extra: int = 0, *, running: bool = False, lang: str | None = None) -> str:
+    """An item's time, in the one format every clock on the screen uses: `12 min`; running, `▶ 2 min`;
+    past its box, `▶ 2 min, 1 over`; `–` for an item not yet discussed."""
+    seconds = item.spent_seconds + extra
+    if not seconds and not running:
+        return "–"
+    text = ("▶ " if running else "") + minutes_long(seconds, lang)
+    over = item_over(item, extra)
+    return f"{text}, {say('agenda.over_by', lang, minutes=over)}" if over else text
+
+
+def item_over(item: AgendaItem, extra: int = 0) -> int:
+    """Whole minutes an item has run past its time box (0 within it), as the clock shows them."""
+    return max(0, (item.spent_seconds + extra) // 60 - item.planned_minutes)
+
+
+def meeting_clock(meeting: Meeting, at: datetime, running: str | None = None, extra: int = 0,
+                  lang: str | None = None) -> str:
+    """`pågår 1 t 55 min · slutt ca. 11.05, 10 min over plan`; `planlagt 70 min · slutt ca. 10.10`;
+    `varte 1 t 20 min`."""
+    if meeting.started_at is not None and meeting.ended_at is not None:
+        lasted = int((meeting.ended_at - meeting.started_at).total_seconds())
+        return say("status.lasted", lang, time=minutes_long(lasted, lang))
+    expected = forecast(meeting, at, running, extra)
+    ends = say("status.ends", lang, time=hhmm(expected.expected_end, lang))
+    if meeting.started_at is None:
+        planned = sum(i.planned_minutes for i in meeting.agenda) * 60
+        return f"{say('status.planned_for', lang, time=minutes_long(planned, lang))} · {ends}"
+    late = expected.late_minutes
+    against = (say("status.late", lang, minutes=late) if late > 0
+               else say("status.early", lang, minutes=-late) if late < 0 else say("status.on_time", lang))
+    lasted = minutes_long(int((at - meeting.started_at).total_seconds()), lang)
+    return f"{say('status.clock', lang, time=lasted)} · {ends}, {against}"
 
 
 def hhmm(moment: datetime | time, lang: str | None = None) -> str:

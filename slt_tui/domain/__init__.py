@@ -1,7 +1,7 @@
 """Domain: pydantic models of SLT and the rules over them. Knows nothing of storage or screens."""
 
 from slt_tui.domain.dataset import TABLES, Dataset
-from slt_tui.domain.derived import Coverage, agenda_time, coverage, overdue
+from slt_tui.domain.derived import Coverage, Forecast, agenda_time, coverage, forecast, overdue
 from slt_tui.domain.models import (
     DEFAULT_LEGAL_BASIS,
     ActionItem,
@@ -25,8 +25,31 @@ from slt_tui.domain.models import (
 )
 
 __all__ = [
-    "DEFAULT_LEGAL_BASIS", "TABLES", "ActionItem", "ActionStatus", "ActionUpdate", "Agency", "AgendaItem",
-    "Attendance", "AttendanceStatus", "Coverage", "Dataset", "Decision", "Forum", "Guest", "ItemKind", "ItemRef",
-    "Level", "Meeting", "MeetingStatus", "Origin", "Person", "StandingItem", "agenda_time", "coverage",
+    "DEFAULT_LEGAL_BASIS",
+    "TABLES",
+    "ActionItem",
+    "ActionStatus",
+    "ActionUpdate",
+    "Agency",
+    "AgendaItem",
+    "Attendance",
+    "AttendanceStatus",
+    "Coverage",
+    "Dataset",
+    "Decision",
+    "Forecast",
+    "Forum",
+    "Guest",
+    "ItemKind",
+    "ItemRef",
+    "Level",
+    "Meeting",
+    "MeetingStatus",
+    "Origin",
+    "Person",
+    "StandingItem",
+    "agenda_time",
+    "coverage",
+    "forecast",
     "overdue",
 ]

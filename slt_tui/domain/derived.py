@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from slt_tui.domain.models import ActionItem, AttendanceStatus, Forum, Meeting, Person
 
@@ -56,3 +56,36 @@ def agenda_time(meeting: Meeting) -> AgendaTime:
         planned_seconds=sum(i.planned_minutes for i in meeting.agenda) * 60,
         spent_seconds=sum(i.spent_seconds for i in meeting.agenda),
     )
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """When a meeting is expected to end, against when its plan says it ends."""
+
+    planned_end: datetime
+    expected_end: datetime
+
+    @property
+    def late_minutes(self) -> int:
+        """Whole minutes behind the plan (negative: ahead of it)."""
+        return round((self.expected_end - self.planned_end).total_seconds() / 60)
+
+
+def forecast(meeting: Meeting, at: datetime, running: str | None = None, extra: int = 0) -> Forecast:
+    """The planned end is the start and every item's time box after it (the planned start for a meeting
+    not yet started; the real one after, so that "over plan" is time boxes overrun). A running meeting
+    is expected to end when what is left of its time boxes has passed from `at`: an item already discussed and left
+    is done; the running item (`running`, with `extra` seconds not yet saved) has what is left of its
+    box; an item not yet touched, all of it. A planned meeting is expected to end as planned."""
+    boxes = timedelta(minutes=sum(i.planned_minutes for i in meeting.agenda))
+    planned_end = (meeting.started_at or meeting.starts_at) + boxes
+    if meeting.started_at is None or meeting.ended_at is not None:
+        return Forecast(planned_end, meeting.ended_at or planned_end)
+    left = 0
+    for item in meeting.agenda:
+        spent = item.spent_seconds + (extra if item.id == running else 0)
+        if item.id == running:
+            left += max(0, item.planned_minutes * 60 - spent)
+        elif spent == 0:
+            left += item.planned_minutes * 60
+    return Forecast(planned_end, at + timedelta(seconds=left))

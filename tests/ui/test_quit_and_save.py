@@ -12,8 +12,9 @@ from slt_tui.ui import item_clock
 from slt_tui.ui.app import QUIT_LIMIT, SaveTimeoutError
 from slt_tui.ui.modals.base import FormModal
 from slt_tui.ui.modals.questions import Confirm
-from slt_tui.ui.screens.meeting import NOTES_LATEST, MeetingScreen
+from slt_tui.ui.screens.meeting import MeetingScreen
 from slt_tui.ui.screens.start import StartScreen
+from slt_tui.ui.widgets.detail import NOTES_LATEST
 
 from conftest import fill_disk
 from helpers import meeting_app, on_disk, scanned, settle, start_meeting

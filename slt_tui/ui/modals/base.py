@@ -5,11 +5,14 @@ from __future__ import annotations
 from typing import Any, Generic, TypeVar
 
 from pydantic import ValidationError
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input
+from textual.widget import Widget
+from textual.widgets import Input, Select, SelectionList, TextArea
+from textual.widgets._select import SelectOverlay
 
 from slt_tui.domain.clock import MAX_YEAR, MIN_YEAR, DateRangeError, NotInCalendarError
 from slt_tui.domain.explain import Labelled, describe
@@ -37,7 +40,7 @@ class FormModal(KeysInLanguage, ModalScreen[T | None], Generic[T]):
             yield PlainLabel(self.title, classes="form-title")
             yield from self.compose_fields()
             yield Plain("", classes="form-error")
-            yield Plain(t("form.hint"), classes="form-hint")
+            yield Plain(t("form.hint.save"), classes="form-hint")
 
     def compose_fields(self) -> ComposeResult:
         yield from ()
@@ -67,6 +70,24 @@ class FormModal(KeysInLanguage, ModalScreen[T | None], Generic[T]):
         error.update(text)
         if text:  # a tall form (a new forum at 80x24) scrolls; the reason must not stay below the fold
             self.call_after_refresh(error.scroll_visible, animate=False)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The hint under the form says what enter does in the field that has focus."""
+        self.query_one(".form-hint", Plain).update(t(self.hint_for(event.widget)))
+
+    def hint_for(self, widget: Widget) -> str:
+        for node in widget.ancestors_with_self:
+            if isinstance(node, SelectOverlay):
+                return "form.hint.list"
+            if isinstance(node, Select):
+                return "form.hint.select"
+            if isinstance(node, SelectionList):
+                return "form.hint.choices"
+            if isinstance(node, TextArea):
+                return "form.hint.text"
+            if isinstance(node, Input):
+                return "form.hint.enter_saves" if node is list(self.query(Input))[-1] else "form.hint.enter_next"
+        return "form.hint.save"
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         inputs = list(self.query(Input))
