@@ -14,7 +14,16 @@ from babel.dates import format_time as babel_time
 from slt_tui.domain.clock import format_date, today
 from slt_tui.domain.dataset import Dataset
 from slt_tui.domain.derived import coverage, forecast
-from slt_tui.domain.models import ActionItem, Agency, AgendaItem, ItemKind, Meeting, StandingItem
+from slt_tui.domain.models import (
+    ActionItem,
+    Agency,
+    AgendaItem,
+    Guest,
+    ItemKind,
+    Meeting,
+    Presence,
+    StandingItem,
+)
 from slt_tui.domain.series import plan
 from slt_tui.domain.standard import STANDARD_AGENCIES
 from slt_tui.i18n import current_language, translate
@@ -128,6 +137,28 @@ def coverage_line(meeting: Meeting, dataset: Dataset, lang: str | None = None, *
         return line + say("coverage.complete", lang)
     missing = [dataset.agency(c).name if names and dataset.has("agencies", c) else c for c in cov.missing]
     return line + say("coverage.missing", lang, missing=", ".join(missing))
+
+
+def presence(meeting: Meeting, entry: Presence, lang: str | None = None) -> str:
+    """`fra sak 12/26`, `til og med sak 13/26`, `sak 12/26–13/26`, or "" for the whole meeting."""
+    first = meeting.item(entry.from_item) if entry.from_item else None
+    last = meeting.item(entry.until_item) if entry.until_item else None
+    if first is not None and last is not None:
+        return say("attendance.items_range", lang, first=first.number, last=last.number)
+    if first is not None:
+        return say("attendance.from_item", lang, number=first.number)
+    return say("attendance.until_item", lang, number=last.number) if last is not None else ""
+
+
+def with_presence(status: str, meeting: Meeting, entry: Presence, lang: str | None = None) -> str:
+    """`til stede fra sak 12/26`; the status alone for the whole meeting."""
+    part = presence(meeting, entry, lang)
+    return f"{status} {part}" if part else status
+
+
+def guest_name(guest: Guest) -> str:
+    """`Kari Fjell (miljøarbeider)`; the name alone when no role is given."""
+    return f"{guest.name} ({guest.role})" if guest.role else guest.name
 
 
 def linked_items(dataset: Dataset, item: AgendaItem, lang: str | None = None) -> list[str]:

@@ -176,12 +176,12 @@ class Dataset(Model):
             persons = [m.chair, m.minute_taker, *(a.person for a in m.attendance)]
             if (m.forum not in forums or (m.previous is not None and m.previous not in meetings)
                     or not people.issuperset(p for p in persons if p is not None)
-                    or not agencies.issuperset(g.agency for g in m.guests)):
+                    or not agencies.issuperset(g.agency for g in m.guests if g.agency)):
                 yield from check("meetings", m.id, [
                     ("forum", "forum", m.forum), ("chair", "person", m.chair),
                     ("minute_taker", "person", m.minute_taker), ("previous", "meeting", m.previous),
                     *(("attendee", "person", a.person) for a in m.attendance),
-                    *(("guest_agency", "agency", g.agency) for g in m.guests)])
+                    *(("guest_agency", "agency", g.agency) for g in m.guests if g.agency)])
         for m in self.meetings:
             for item in m.agenda:
                 for link in (item.sent_to, item.sent_from):

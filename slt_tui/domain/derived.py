@@ -27,7 +27,7 @@ class Coverage:
 def coverage(meeting: Meeting, forum: Forum, people: Mapping[str, Person]) -> Coverage:
     """Required agencies represented by a member present, a substitute, or a guest; the rest missing."""
     present = {people[a.person].agency for a in meeting.attendance if a.status in _REPRESENTING and a.person in people}
-    present |= {g.agency for g in meeting.guests}
+    present |= {g.agency for g in meeting.guests if g.agency}
     required = forum.required_agencies
     return Coverage(
         required=required,

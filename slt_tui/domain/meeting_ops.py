@@ -69,7 +69,19 @@ def remove_item(meeting: Meeting, item_id: str) -> Meeting:
     first = case_numbers.split(meeting.agenda[0].number)[0]
     if meeting.running_item == item_id:
         meeting = meeting.model_copy(update={"running_item": None, "running_since": None})
+    meeting = _forget_in_presence(meeting, item_id)
     return renumbered(meeting, [i for i in meeting.agenda if i.id != item_id], first)
+
+
+def _forget_in_presence(meeting: Meeting, item_id: str) -> Meeting:
+    """Arrivals and departures at a deleted item are forgotten (said as the whole meeting) rather than
+    pointing at nothing."""
+    def forget(entry):
+        gone = {k: None for k in ("from_item", "until_item") if getattr(entry, k) == item_id}
+        return entry.model_copy(update=gone) if gone else entry
+
+    return meeting.model_copy(update={"attendance": tuple(forget(a) for a in meeting.attendance),
+                                      "guests": tuple(forget(g) for g in meeting.guests)})
 
 
 def move_item(meeting: Meeting, item_id: str, offset: int) -> Meeting:
@@ -171,10 +183,44 @@ def clock_saved(meeting: Meeting, item_id: str, seconds: int, at: datetime, then
 
 
 def set_attendance(meeting: Meeting, person: str, status: AttendanceStatus, substitute: str = "") -> Meeting:
+    """A member's status; arrival and departure stay with one who is there, and go with one who is not."""
+    before = next((a for a in meeting.attendance if a.person == person), None)
+    there = status in (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE) and before is not None
     row = Attendance(person=person, status=status,
-                     substitute=substitute if status is AttendanceStatus.SUBSTITUTE else "")
+                     substitute=substitute if status is AttendanceStatus.SUBSTITUTE else "",
+                     from_item=before.from_item if there else None, until_item=before.until_item if there else None)
     rows = [a for a in meeting.attendance if a.person != person]
     return meeting.model_copy(update={"attendance": (*rows, row)})
+
+
+def set_presence(meeting: Meeting, who: str | int, from_item: str | None, until_item: str | None) -> Meeting:
+    """Record that a member (their id) or a guest (their place in the list) came to `from_item` and left
+    after `until_item` (None: from the start, to the end). A member not marked as there is marked present."""
+    for item_id in (from_item, until_item):
+        if item_id is not None and meeting.item(item_id) is None:
+            raise ValueError(f"no agenda item {item_id}")
+    if from_item and until_item and _position(meeting, until_item) < _position(meeting, from_item):
+        raise PresenceOrderError
+    times = {"from_item": from_item, "until_item": until_item}
+    if isinstance(who, int):
+        guests = list(meeting.guests)
+        guests[who] = guests[who].model_copy(update=times)
+        return meeting.model_copy(update={"guests": tuple(guests)})
+    before = next((a for a in meeting.attendance if a.person == who), None)
+    if before is None or before.status not in (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE):
+        meeting = set_attendance(meeting, who, AttendanceStatus.PRESENT)
+        before = next(a for a in meeting.attendance if a.person == who)
+    rows = [a if a.person != who else Attendance.model_validate({**before.model_dump(), **times})
+            for a in meeting.attendance]
+    return meeting.model_copy(update={"attendance": tuple(rows)})
+
+
+class PresenceOrderError(ValueError):
+    """Someone cannot leave before the item they came to."""
+
+
+def _position(meeting: Meeting, item_id: str) -> int:
+    return next(n for n, i in enumerate(meeting.agenda) if i.id == item_id)
 
 
 def usual_substitute(dataset: Dataset, meeting: Meeting, person: str) -> str:
@@ -188,5 +234,12 @@ def usual_substitute(dataset: Dataset, meeting: Meeting, person: str) -> str:
     return ""
 
 
-def add_guest(meeting: Meeting, name: str, agency: str) -> Meeting:
-    return meeting.model_copy(update={"guests": (*meeting.guests, Guest(name=name, agency=agency))})
+def add_guest(meeting: Meeting, dataset: Dataset, name: str, organisation: str, role: str = "",
+              from_item: str | None = None) -> Meeting:
+    """A guest from an agency in the register (given by its code or name, in any case), which then counts
+    for coverage, or from any other organisation, kept as written."""
+    typed = " ".join(organisation.split())
+    agency = next((a.code for a in dataset.agencies if typed.casefold() in (a.code.casefold(), a.name.casefold())),
+                  None)
+    guest = Guest(name=name, agency=agency, organisation="" if agency else typed, role=role, from_item=from_item)
+    return meeting.model_copy(update={"guests": (*meeting.guests, guest)})

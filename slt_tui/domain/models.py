@@ -142,7 +142,16 @@ class AgendaItem(Model):
         return self
 
 
-class Attendance(Model):
+class Presence(Model):
+    """Part of a meeting only: from the item someone came to, until the last item they stayed for."""
+
+    from_item: Identifier | None = None
+    """The agenda item (its id: case numbers change when items move) from which they were there."""
+    until_item: Identifier | None = None
+    """The last agenda item they were there for."""
+
+
+class Attendance(Presence):
     person: Identifier
     status: AttendanceStatus
     substitute: Line = ""
@@ -157,9 +166,25 @@ class Attendance(Model):
         return self
 
 
-class Guest(Model):
+class Guest(Presence):
+    """Someone who is not a member: from an agency in the register (it then counts for coverage), or
+    from any organisation named in free text (utekontakten, konfliktrådet, a volunteer group)."""
+
     name: Title
-    agency: AgencyCode
+    agency: AgencyCode | None = None
+    organisation: Line = ""
+    role: Line = ""
+
+    @model_validator(mode="after")
+    def _placed(self) -> Guest:
+        if self.agency is None and not self.organisation:
+            raise PydanticCustomError("guest_unplaced", "a guest needs an agency or an organisation")
+        return self
+
+    @property
+    def affiliation(self) -> str:
+        """The agency's code, or the organisation as written."""
+        return self.agency or self.organisation
 
 
 class Meeting(Model):

@@ -17,7 +17,16 @@ from slt_tui.domain.dataset import Dataset
 from slt_tui.domain.follow_up import raised_in, reviews_at
 from slt_tui.domain.models import ActionItem, AgendaItem, AttendanceStatus, ItemKind, Meeting, MeetingStatus
 from slt_tui.minutes.escape import block, cell, inline
-from slt_tui.wording import clock_time, coverage_line, hhmm, linked_items, long_date, say
+from slt_tui.wording import (
+    clock_time,
+    coverage_line,
+    guest_name,
+    hhmm,
+    linked_items,
+    long_date,
+    say,
+    with_presence,
+)
 
 
 class Variant(StrEnum):
@@ -94,10 +103,13 @@ def _attendance(m: Minutes) -> Iterator[str]:
         if entry is None:
             rows.append((person.agency, person.name, m.say("minutes.unmarked")))
         elif entry.status is AttendanceStatus.SUBSTITUTE:
-            rows.append((person.agency, entry.substitute, m.say("minutes.substitute_for", name=person.name)))
+            status = m.say("minutes.substitute_for", name=person.name)
+            rows.append((person.agency, entry.substitute, with_presence(status, meeting, entry, m.lang)))
         else:
-            rows.append((person.agency, person.name, m.say(f"attendance.{entry.status.value}")))
-    rows += [(g.agency, g.name, m.say("attendance.guest")) for g in meeting.guests]
+            status = m.say(f"attendance.{entry.status.value}")
+            rows.append((person.agency, person.name, with_presence(status, meeting, entry, m.lang)))
+    rows += [(g.affiliation, guest_name(g), with_presence(m.say("attendance.guest"), meeting, g, m.lang))
+             for g in meeting.guests]
     if not rows:
         yield m.say("minutes.no_attendance")
         return

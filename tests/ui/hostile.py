@@ -161,7 +161,7 @@ async def run_step(app: SltApp, pilot, step: Step, expected: Expected) -> None:
             await _paste(app, pilot, step.text)
             await pilot.press("enter")
             await _paste(app, pilot, step.more)
-            await pilot.press("enter")
+            await pilot.press("enter", "enter")  # the organisation, then the role left empty
         await pilot.pause()
     elif step.action == "timer":
         await start_meeting(app, pilot, "space")

@@ -6,15 +6,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header
 
-from slt_tui.domain import AttendanceStatus, Meeting
+from slt_tui.domain import AttendanceStatus, Meeting, MeetingStatus
 from slt_tui.domain import meeting_ops as ops
 from slt_tui.i18n import t
+from slt_tui.ui.modals.attendance_forms import Change, GuestForm, PresenceForm
 from slt_tui.ui.modals.questions import AskText, Confirm
 from slt_tui.ui.screens.base import SltScreen
 from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.plain import Plain, PlainTable
 from slt_tui.ui.widgets.tables import refill, selected_key
-from slt_tui.wording import coverage_line
+from slt_tui.wording import coverage_line, guest_name, with_presence
+
+GUEST = "guest-"
+"""Row keys of guests: `guest-0`, `guest-1`, … (their place in the meeting's list)."""
 
 
 class AttendanceScreen(SltScreen):
@@ -24,6 +28,7 @@ class AttendanceScreen(SltScreen):
         Binding("i", "mark('absent')", "key.absent", id="absent"),
         Binding("v", "substitute", "key.substitute", id="substitute"),
         Binding("g", "guest", "key.guest", id="guest"),
+        Binding("a", "presence", "key.presence", id="presence"),
         Binding("escape", "close", "key.back", id="back"),
     ]
 
@@ -63,12 +68,13 @@ class AttendanceScreen(SltScreen):
             if entry is None:
                 status = t("attendance.unmarked")
             elif entry.status is AttendanceStatus.SUBSTITUTE:
-                status = t("attendance.substitute", name=entry.substitute)
+                status = with_presence(t("attendance.substitute", name=entry.substitute), meeting, entry)
             else:
-                status = t(f"attendance.{entry.status.value}")
+                status = with_presence(t(f"attendance.{entry.status.value}"), meeting, entry)
             rows.append((person.id, person.agency, person.name, status))
         for n, guest in enumerate(meeting.guests):
-            rows.append((f"guest-{n}", guest.agency, guest.name, t("attendance.guest")))
+            rows.append((f"{GUEST}{n}", guest.affiliation, guest_name(guest),
+                         with_presence(t("attendance.guest"), meeting, guest)))
         return rows
 
     def refresh_view(self) -> None:
@@ -77,7 +83,17 @@ class AttendanceScreen(SltScreen):
 
     def _person(self) -> str | None:
         key = selected_key(self.query_one(PlainTable))
-        return None if key is None or key.startswith("guest-") else key
+        return None if key is None or key.startswith(GUEST) else key
+
+    def _who(self) -> str | int | None:
+        """The member's id, or the guest's place in the list, on the cursor's row."""
+        key = selected_key(self.query_one(PlainTable))
+        return int(key.removeprefix(GUEST)) if key is not None and key.startswith(GUEST) else key
+
+    def _running_item(self) -> str | None:
+        """The item whose clock runs now: whoever comes in now comes to it."""
+        running = self.slt.clock.running_in(self.meeting_id)[0]
+        return running or self.meeting.running_item
 
     def _change(self, change) -> None:
         if self.app.writable():
@@ -133,20 +149,35 @@ class AttendanceScreen(SltScreen):
         if not self.app.writable():
             return
 
-        def agency_given(name: str, code: str | None) -> None:
-            if code:
-                self._change(lambda m: ops.add_guest(m, name, code.strip().upper()))
+        def added(change: Change | None) -> None:
+            if change is not None:
+                self._change(change)
 
-        def named(name: str | None) -> None:
-            if name:
-                def check(code: str) -> None:  # an unknown agency is said in the form, and the name kept
-                    self.app.repo.dataset.put(ops.add_guest(self.meeting, name, code.strip().upper()))
+        arriving = self._running_item() if self.meeting.status is MeetingStatus.RUNNING else None
+        self.app.push_screen(GuestForm(self.app.repo.dataset, self.meeting, arriving), added)
 
-                self.app.push_screen(AskText(t("form.guest"), t("field.agency_code"), check=check),
-                                     lambda code: agency_given(name, code))
+    def action_presence(self) -> None:
+        """Came late or left early: from which item, until which."""
+        who = self._who()
+        if who is None or not self.app.writable():
+            return
+        meeting = self.meeting
+        if isinstance(who, int):
+            entry, name = meeting.guests[who], meeting.guests[who].name
+        else:
+            entry = next((a for a in meeting.attendance if a.person == who), None)
+            name = self.app.repo.dataset.person(who).name
+        first = entry.from_item if entry is not None else None
+        if entry is None or (first is None and entry.until_item is None):
+            first = self._running_item()  # asked while the meeting runs: they come in now
 
-        self.app.push_screen(AskText(t("form.guest"), t("field.name"),
-                                     check=lambda name: ops.add_guest(self.meeting, name, "SLT")), named)
+        def recorded(change: Change | None) -> None:
+            if change is not None:
+                self._change(change)
+                self._next_row()
+
+        self.app.push_screen(PresenceForm(meeting, who, name, first, entry.until_item if entry else None),
+                             recorded)
 
     def action_close(self) -> None:
         self.dismiss(None)

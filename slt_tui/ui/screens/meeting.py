@@ -32,21 +32,22 @@ from slt_tui.wording import coverage_line, meeting_clock, table_date_time
 
 class MeetingScreen(AgendaEditing, MeetingLifecycle, SltScreen):
     BINDINGS = [
+        # The key bar shows these in this order: the meeting's course, writing, people, documents.
+        Binding("space", "timer", "key.timer", id="timer", key_display="␣"),
+        Binding("s", "start_or_end", "key.start_end", id="start_end"),
         Binding("a", "add_item", "key.add_item", id="add_item"),
         Binding("n", "notes", "key.notes", id="notes"),
         Binding("d", "decision", "key.decision", id="decision"),
         Binding("t", "action", "key.action", id="action"),
+        Binding("c", "confidential", "key.confidential", id="confidential"),
         Binding("p", "attendance", "key.attendance", id="attendance"),
-        Binding("space", "timer", "key.timer", id="timer", key_display="␣"),
+        Binding("o", "register", "key.register", id="register"),
+        Binding("i", "details", "key.details", id="details"),
         Binding("m", "minutes", "key.minutes", id="minutes"),
-        Binding("e", "export", "key.export", id="export", show=False),
+        Binding("e", "export", "key.export", id="export"),
         Binding("slash", "search", "key.search", id="search", key_display="/", show=False),
         Binding("u", "escalate", "key.escalate", id="escalate", show=False),
         Binding("k", "invite", "key.invite", id="invite", show=False),
-        Binding("o", "register", "key.register", id="register", show=False),
-        Binding("c", "confidential", "key.confidential", id="confidential", show=False),
-        Binding("s", "start_or_end", "key.start_end", id="start_end", show=False),
-        Binding("i", "details", "key.details", id="details", show=False),
         Binding("delete", "delete_item", "key.delete_item", id="delete_item", show=False),
         Binding("shift+up,K", "move(-1)", "key.move_up", id="move_up", show=False),
         Binding("shift+down,J", "move(1)", "key.move_down", id="move_down", show=False),

@@ -22,6 +22,8 @@ from slt_tui.wording import item_over, item_time
 WIDE = ("number", "title", "planned", "used")
 NARROW = ("number", "used")
 MIN_TITLE = 8
+DISTINCT = 6
+"""Characters a cut title shows past what it shares with another, or it is cut in the middle."""
 
 
 def cut_end(text: str, room: int) -> str:
@@ -46,11 +48,21 @@ def cut_middle(text: str, room: int) -> str:
     return head[:-1].rstrip() + "…" + tail
 
 
+def shared_start(a: str, b: str) -> int:
+    """How many characters two titles begin with alike."""
+    return next((n for n, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
 def shortened(titles: list[str], room: int) -> list[str]:
-    """Each title in `room` cells; titles that would read alike keep their ends instead."""
-    heads = [cut_end(title, room) for title in titles]
-    alike = {h for h in heads if h.endswith("…") and heads.count(h) > 1}
-    return [cut_middle(title, room) if head in alike else head for title, head in zip(titles, heads, strict=True)]
+    """Each title in `room` cells. A cut title that would show less than a word past what it shares
+    with another title keeps its end instead: "Godkjenning…saksliste", not "Godkjenning av in…"."""
+    out = []
+    for n, title in enumerate(titles):
+        head = cut_end(title, room)
+        shared = max((shared_start(title, other) for m, other in enumerate(titles) if m != n),
+                     default=0)
+        out.append(cut_middle(title, room) if head.endswith("…") and len(head) - 1 < shared + DISTINCT else head)
+    return out
 
 
 class AgendaTable(KeysInLanguage, PlainTable):
