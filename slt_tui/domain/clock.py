@@ -8,7 +8,8 @@ aware and kept in Europe/Oslo; a naive time is taken as Oslo local time.
 from __future__ import annotations
 
 import re
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from datetime import UTC, date, datetime, time
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
@@ -73,8 +74,22 @@ def format_date(value: date) -> str:
     return value.strftime("%d.%m.%Y")
 
 
+_frozen: datetime | None = None
+
+
 def now() -> datetime:
-    return datetime.now(OSLO)
+    return _frozen if _frozen is not None else datetime.now(OSLO)
+
+
+@contextmanager
+def frozen(at: datetime) -> Iterator[None]:
+    """Every clock in the program reads `at` (screenshots that must not depend on the day they are taken)."""
+    global _frozen  # one clock for the whole program, as the wall has
+    before, _frozen = _frozen, at
+    try:
+        yield
+    finally:
+        _frozen = before
 
 
 def today() -> date:

@@ -28,7 +28,7 @@ from slt_tui.store import DatabaseLockedError, ReadOnlyDatabaseError, Repository
 from slt_tui.store.rescue import rescue
 from slt_tui.ui.item_clock import ItemClock
 from slt_tui.ui.keys import KeysInLanguage
-from slt_tui.ui.screens.base import DataChanged, SltScreen, TypedNotes
+from slt_tui.ui.screens.base import AfterSave, DataChanged, SltScreen, TypedNotes
 from slt_tui.ui.screens.help import KeysScreen, own_bindings
 from slt_tui.ui.screens.start import StartScreen
 from slt_tui.ui.screens.too_small import TooSmallScreen, too_small
@@ -189,14 +189,21 @@ class SltApp(KeysInLanguage, App[int]):
             return False
         return True
 
-    def refresh_screens(self) -> None:
-        """Tell every screen to redraw from the store (after another session saved, or a save failed)."""
+    def refresh_screens(self, *, failed: bool = False) -> None:
+        """Tell every screen to redraw from the store."""
         for screen in self.screen_stack:
-            screen.post_message(DataChanged())
+            screen.post_message(DataChanged(failed=failed))
 
     def on_saved(self, message: Saved) -> None:
+        """A save landed: every screen is told, and redraws what changed. What the code that asked for the
+        save does next goes to the uppermost of our screens after that, so it finds the screen redrawn."""
+        self.refresh_screens()
         if message.done is not None:
-            message.done(message.result)
+            ours = next((s for s in reversed(self.screen_stack) if isinstance(s, SltScreen)), None)
+            if ours is None:
+                message.done(message.result)
+            else:
+                ours.post_message(AfterSave(message.done, message.result))
 
     def on_save_failed(self, message: SaveFailed) -> None:
         """Nothing shows what is not saved: say why, and redraw every screen from the store."""
@@ -207,7 +214,7 @@ class SltApp(KeysInLanguage, App[int]):
             self.let_go_of_file(error)
             return
         self.notify(error.sentence(), severity="error", timeout=15)
-        self.refresh_screens()
+        self.refresh_screens(failed=True)
 
     def let_go_of_file(self, error: SltError) -> None:
         """Something else wrote the file (its lock was deleted, another program): this session saves no
@@ -224,7 +231,7 @@ class SltApp(KeysInLanguage, App[int]):
             self.set_interval(FOLLOW_EVERY, self.follow_file)
             said = t("app.conflict", reason=error.sentence())
             self.notify(f"{said} {kept.sentence()}" if kept else said, severity="error", timeout=60)
-            self.refresh_screens()
+            self.refresh_screens(failed=True)
 
         self.writer.submit(let_go, done)
 

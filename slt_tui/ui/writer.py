@@ -30,7 +30,8 @@ Done = Callable[[Any], None]
 
 
 class Saved(Message):
-    """A save landed; `done(result)` is what the code that asked for it does next, on the loop."""
+    """A save landed (the screens redraw); `done(result)` is what the code that asked for it does next,
+    on the loop."""
 
     def __init__(self, done: Done | None, result: Any) -> None:
         super().__init__()
@@ -60,7 +61,7 @@ class DiskError(SltError):
 class Writer:
     def __init__(self, app: SltApp) -> None:
         self._app = app
-        self._jobs: queue.SimpleQueue[tuple[Job, Done | None] | None] = queue.SimpleQueue()
+        self._jobs: queue.SimpleQueue[tuple[Job, Done | None, bool] | None] = queue.SimpleQueue()
         # A daemon: a save stuck on a dead disk must not keep the process alive after quit gives up.
         self._thread = threading.Thread(target=self._work, name="slt-save", daemon=True)
         self._thread.start()
@@ -74,12 +75,12 @@ class Writer:
         if self._closed:  # the app is ending, and everything pending was handed over before
             log.warning("a save came after the writer had closed and was not made")
             return False
-        self._jobs.put((job, done))
+        self._jobs.put((job, done, True))
         return True
 
     def _work(self) -> None:
         while (entry := self._jobs.get()) is not None:
-            job, done = entry
+            job, done, saves = entry
             try:
                 result = job()
             except SltError as exc:
@@ -94,8 +95,8 @@ class Writer:
                 self.failure = UnexpectedSaveError(reason=repr(exc))
                 self._post(SaveFailed(self.failure))
             else:
-                self.failure = None
-                if done is not None:
+                if saves:  # waiting for the queue (`flush`) is no save: a failure before it still stands
+                    self.failure = None
                     self._post(Saved(done, result))
 
     def _post(self, message: Message) -> None:
@@ -110,8 +111,9 @@ class Writer:
     def flush(self, timeout: float | None = None) -> bool:
         """Wait (on a thread, not the loop) until every save submitted so far has landed; False on timeout."""
         landed = threading.Event()
-        if not self.submit(landed.set):
+        if self._closed:
             return not self._thread.is_alive()
+        self._jobs.put((landed.set, None, False))
         return landed.wait(timeout)
 
     def close(self, timeout: float | None = None) -> bool:

@@ -90,7 +90,8 @@ def stored_meeting(db: Path) -> dict:
 def start_clock_and_type(term: Terminal, note: str) -> None:
     term.wait_for("Sak 10/26", "␣ Tid")
     term.start_meeting()  # the clock of 10/26 runs, and the meeting starts
-    term.wait_for("▶00:02")
+    term.wait_for("▶ 0 min")
+    term.pump(2)  # two seconds on the item's clock
     term.send("n")
     term.send(note)
     term.wait_for(note)  # echoed by the app: typed, not yet saved (it saves after a pause)

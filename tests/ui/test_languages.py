@@ -17,10 +17,9 @@ from helpers import meeting_app, settle, text_of
 
 
 def footer_text(app) -> str:
-    from textual.widgets import Footer
+    from slt_tui.ui.widgets.footer import KeyFooter
 
-    footer = app.screen.query_one(Footer)
-    return " ".join(f"{k.key_display} {k.description}" for k in footer.query("FooterKey"))
+    return str(app.screen.query_one(KeyFooter).render())
 
 
 async def test_the_keys_speak_the_language_chosen_after_import(sample_db):
@@ -76,14 +75,15 @@ async def test_a_new_forum_starts_with_the_standard_agenda_in_the_written_form(s
 
 
 async def _footer_fits(app, pilot, where: str) -> None:
-    from textual.widgets import Footer
+    from slt_tui.ui.widgets.footer import KeyFooter
 
     await pilot.pause()
-    footer = app.screen.query_one(Footer)
-    keys = list(footer.query("FooterKey"))
-    assert keys, where
-    for key in keys:  # a key that does not fit is laid out past the edge, where nobody sees it
-        assert key.region.right <= footer.region.right and key.region.width > 0, (where, key.description)
+    footer = app.screen.query_one(KeyFooter)
+    lines = str(footer.render()).splitlines()
+    assert lines, where
+    # every key whole on a row of its own width, and every row shown
+    assert all(len(line) <= footer.size.width for line in lines), (where, lines)
+    assert footer.size.height == len(lines) <= 2, (where, lines)
 
 
 async def test_every_key_bar_fits_80_columns_in_every_language(sample_db):

@@ -287,7 +287,7 @@ async def test_every_key_is_in_the_command_palette(sample_db):
     async with meeting_app(sample_db) as (app, pilot):
         commands = [c.title for c in app.get_system_commands(app.screen)]
         for title in ("Ny sak", "Notat", "Vedtak", "Oppfølging", "Oppmøte", "Tid", "U.off.", "Slett sak",
-                      "Flytt opp", "Start/avslutt møtet", "Møtedetaljer", "Oppfølgingspunkter", "Avslutt"):
+                      "Flytt opp", "Start/avslutt", "Møtedetaljer", "Oppfølgingspunkter", "Avslutt"):
             assert title in commands, title
         await pilot.press("ctrl+p")
         await type_text(pilot, "Vedtak")
@@ -298,7 +298,7 @@ async def test_every_key_is_in_the_command_palette(sample_db):
 
 
 async def test_a_resize_keeps_the_agenda_times_and_the_footer_whole(sample_db):
-    from textual.widgets import Footer
+    from slt_tui.ui.widgets.footer import KeyFooter
 
     async with meeting_app(sample_db, "kg-2026-10-27") as (app, pilot):
         table = app.screen.query_one(AgendaTable)
@@ -313,7 +313,7 @@ async def test_a_resize_keeps_the_agenda_times_and_the_footer_whole(sample_db):
         await pilot.pause(0.2)
         assert str(table.get_row("s4")[1]) == narrow
         assert str(table.get_row("s4")[3]) == "31 min, 11 over"
-        assert app.screen.query_one(Footer).size.width == 80
+        assert app.screen.query_one(KeyFooter).size.width == 80
 
 
 async def test_a_timer_left_running_when_leaving_the_meeting_is_saved_on_quit(sample_db):

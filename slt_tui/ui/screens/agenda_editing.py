@@ -109,7 +109,7 @@ class AgendaEditing(_Base):
         def made(fields: dict | None) -> None:
             if fields:
                 action = ops.new_action(meeting, item, **fields)
-                self.app.writer.submit(lambda: self.app.repo.save(action), lambda _: self.refresh_view())
+                self.app.writer.submit(lambda: self.app.repo.save(action))
 
         self.app.push_screen(ActionForm(dataset, meeting, item, due), made)
 

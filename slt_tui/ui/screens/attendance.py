@@ -97,8 +97,7 @@ class AttendanceScreen(SltScreen):
 
     def _change(self, change) -> None:
         if self.app.writable():
-            self.app.writer.submit(lambda: self.app.repo.update("meetings", self.meeting_id, change),
-                                   lambda _: self.refresh_view())
+            self.app.writer.submit(lambda: self.app.repo.update("meetings", self.meeting_id, change))
 
     def _next_row(self) -> None:
         """On to the next person, as going round the table does: the next key is for them."""

@@ -3,8 +3,9 @@ over what it holds unsaved when the app is about to end."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.message import Message
 from textual.screen import Screen
@@ -32,7 +33,20 @@ class TypedNotes:
 
 
 class DataChanged(Message):
-    """The stored data changed (another session saved, or a save failed): redraw from the store."""
+    """The stored data changed: a save landed, another session saved, or a save failed (`failed`: what
+    the screen showed before asking for it is what is true). Redraw from the store."""
+
+    def __init__(self, *, failed: bool = False) -> None:
+        super().__init__()
+        self.failed = failed
+
+
+class AfterSave(Message):
+    """What the code that asked for a save does next, once it has landed and the screen has redrawn."""
+
+    def __init__(self, done: Callable[[Any], None], result: Any) -> None:
+        super().__init__()
+        self.done, self.result = done, result
 
 
 class SltScreen(KeysInLanguage, Screen):
@@ -53,3 +67,6 @@ class SltScreen(KeysInLanguage, Screen):
 
     def on_data_changed(self, message: DataChanged) -> None:
         self.refresh_view()
+
+    def on_after_save(self, message: AfterSave) -> None:
+        message.done(message.result)

@@ -18,8 +18,8 @@ from slt_tui.domain import AgendaItem, Meeting
 from slt_tui.domain import meeting_ops as ops
 from slt_tui.domain.clock import now
 from slt_tui.i18n import t
-from slt_tui.ui.modals.export import export_minutes
-from slt_tui.ui.modals.series import escalate_item, invite
+from slt_tui.ui.flows.export import export_minutes
+from slt_tui.ui.flows.series import escalate_item, invite
 from slt_tui.ui.screens.agenda_editing import AgendaEditing
 from slt_tui.ui.screens.base import SltScreen, TypedNotes
 from slt_tui.ui.screens.meeting_lifecycle import MeetingLifecycle
@@ -60,7 +60,6 @@ class MeetingScreen(AgendaEditing, MeetingLifecycle, SltScreen):
         super().__init__()
         self.meeting_id = meeting_id
         self.first_item = item_id
-        self._shown_clock = ""
         self._shown_minute = -1
         self._followed: str | None = None
 
@@ -105,11 +104,10 @@ class MeetingScreen(AgendaEditing, MeetingLifecycle, SltScreen):
         if self.app.follow and running and running != self._followed:  # the projector shows the item discussed
             self._followed = running
             self._select(running)
-        self.query_one("#coverage", Plain).update(coverage_line(meeting, self.app.repo.dataset))
+        self.query_one("#coverage", Plain).say(coverage_line(meeting, self.app.repo.dataset))
         forum = self.app.repo.dataset.forum(meeting.forum)
-        self.query_one("#status", Plain).update(f"{forum.name} · {table_date_time(meeting.starts_at)}")
+        self.query_one("#status", Plain).say(f"{forum.name} · {table_date_time(meeting.starts_at)}")
         self.show_item()
-        self._shown_clock = ""
         self.tick()
 
     def show_item(self) -> None:
@@ -131,10 +129,7 @@ class MeetingScreen(AgendaEditing, MeetingLifecycle, SltScreen):
         running item's time. Every clock is in whole minutes, so nothing else is sent meanwhile."""
         meeting = self.meeting
         running_id, extra = self.running_clock(meeting)
-        clock = meeting_clock(meeting, now(), running_id, extra)
-        if clock != self._shown_clock:
-            self._shown_clock = clock
-            self.query_one("#clock", Plain).update(clock)
+        self.query_one("#clock", Plain).say(meeting_clock(meeting, now(), running_id, extra))
         item = meeting.item(running_id) if running_id else None
         if item is not None and (item.spent_seconds + extra) // 60 != self._shown_minute:
             self._shown_minute = (item.spent_seconds + extra) // 60
@@ -160,17 +155,13 @@ class MeetingScreen(AgendaEditing, MeetingLifecycle, SltScreen):
     # Saving ------------------------------------------------------------------------------------
 
     def change_meeting(self, change: Callable[[Meeting], Meeting], then: Callable[[], None] | None = None) -> bool:
-        """Apply `change` to the stored meeting on the writer thread, then redraw."""
+        """Apply `change` to the stored meeting on the writer thread; the screens redraw when it has landed
+        (`DataChanged`), and `then()` runs after that."""
         if not self.app.writable():
             return False
         meeting_id = self.meeting_id
-
-        def done(_: object) -> None:
-            self.refresh_view()
-            if then:
-                then()
-
-        self.app.writer.submit(lambda: self.app.repo.update("meetings", meeting_id, change), done)
+        self.app.writer.submit(lambda: self.app.repo.update("meetings", meeting_id, change),
+                               None if then is None else lambda _: then())
         return True
 
     def change_item(self, item_id: str, change: Callable[[AgendaItem], AgendaItem]) -> None:
@@ -222,7 +213,7 @@ class MeetingScreen(AgendaEditing, MeetingLifecycle, SltScreen):
         from slt_tui.ui.screens.attendance import AttendanceScreen
 
         self.save_notes()
-        self.app.push_screen(AttendanceScreen(self.meeting_id), lambda _: self.refresh_view())
+        self.app.push_screen(AttendanceScreen(self.meeting_id))
 
     def action_minutes(self) -> None:
         from slt_tui.ui.screens.minutes import MinutesScreen
@@ -251,8 +242,7 @@ class MeetingScreen(AgendaEditing, MeetingLifecycle, SltScreen):
         from slt_tui.ui.screens.register import RegisterScreen
 
         self.save_notes()
-        self.app.push_screen(RegisterScreen(self.meeting.forum, meeting_id=self.meeting_id),
-                             lambda _: self.refresh_view())
+        self.app.push_screen(RegisterScreen(self.meeting.forum, meeting_id=self.meeting_id))
 
     def _select(self, item_id: str) -> None:
         table = self.query_one(AgendaTable)

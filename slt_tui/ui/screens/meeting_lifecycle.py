@@ -15,9 +15,9 @@ from slt_tui.domain import MeetingStatus
 from slt_tui.domain import meeting_ops as ops
 from slt_tui.domain.clock import OSLO, format_date, now, parse_date
 from slt_tui.i18n import t
+from slt_tui.ui.flows.series import plan_after
 from slt_tui.ui.modals.base import date_problem
 from slt_tui.ui.modals.questions import AskText, Confirm
-from slt_tui.ui.modals.series import plan_after
 from slt_tui.ui.screens.base import DataChanged
 from slt_tui.wording import long_date
 
@@ -39,12 +39,12 @@ class MeetingLifecycle(_Base):
             return
         clock = self.slt.clock
         if (clock.meeting_id, clock.item_id) == (self.meeting_id, item.id):  # its own clock: a pause
-            clock.stop(done=lambda _: self.refresh_view())
+            clock.stop()  # the screens redraw when the time used is saved
             self.refresh_view()
             return
 
         def switch() -> None:  # whatever clock runs stops only once this one is sure to start
-            clock.stop(done=lambda _: self.refresh_view())
+            clock.stop()
             clock.start(self.meeting_id, item.id)  # saved after the start: the clock needs it running
             self.refresh_view()
 
@@ -73,9 +73,10 @@ class MeetingLifecycle(_Base):
         then()
 
     def on_data_changed(self, message: DataChanged) -> None:
-        """Redrawn from the store (SltScreen's handler runs too) after a failed save: a start that did
+        """Redrawn from the store (SltScreen's handler runs too); after a failed save, a start that did
         not land is no start."""
-        self._start_sent = False
+        if message.failed:
+            self._start_sent = False
 
     def action_start_or_end(self) -> None:
         meeting = self.meeting

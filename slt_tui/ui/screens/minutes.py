@@ -18,7 +18,7 @@ from slt_tui.i18n import t
 from slt_tui.minutes.document import Variant, render
 from slt_tui.minutes.html import parser
 from slt_tui.minutes.privacy import Finding, scan_markdown
-from slt_tui.ui.modals.export import export_minutes
+from slt_tui.ui.flows.export import export_minutes
 from slt_tui.ui.screens.base import SltScreen
 from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.plain import Plain

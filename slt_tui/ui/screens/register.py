@@ -167,8 +167,7 @@ class RegisterScreen(SltScreen):
             return False
         meeting_id = self.meeting_id
         return self.app.writer.submit(
-            lambda: self.app.repo.update("actions", point.id, lambda a: review(a, meeting_id, now(), **changes)),
-            lambda _: self.refresh_view())
+            lambda: self.app.repo.update("actions", point.id, lambda a: review(a, meeting_id, now(), **changes)))
 
     def action_status(self, status: str) -> None:
         """Record the status, and move on to the next point, as going round the table does."""

@@ -100,7 +100,7 @@ class RegistersScreen(SltScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.app.writer.submit(lambda: self.app.repo.delete(table, key), lambda _: self.refresh_view())
+                self.app.writer.submit(lambda: self.app.repo.delete(table, key))
 
         self.app.push_screen(Confirm(t("confirm.delete", what=key)), answered)
 

@@ -74,6 +74,7 @@ class AgendaTable(KeysInLanguage, PlainTable):
         super().__init__(**kwargs)
         self.narrow = False
         self._shown: tuple[Meeting, str | None, int] | None = None
+        self._rows: list[tuple[str, tuple]] = []
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
@@ -82,6 +83,7 @@ class AgendaTable(KeysInLanguage, PlainTable):
 
     def _columns(self, keys: tuple[str, ...]) -> None:
         self.clear(columns=True)
+        self._rows = []
         for key in keys:
             self.add_column(t(f"col.agenda.{key}"), key=key)
 
@@ -107,6 +109,9 @@ class AgendaTable(KeysInLanguage, PlainTable):
             cells = {"number": item.number, "title": Text(title, no_wrap=True), "planned": f"{item.planned_minutes}",
                      "used": used[item.id]}
             rows.append((item.id, tuple(cells[k] for k in keys)))
+        if rows == self._rows:  # a redraw after a save that changed nothing here sends nothing
+            return
+        self._rows = rows
         self.clear()
         fit_columns(self, rows)
         for key, cells in rows:
@@ -146,6 +151,7 @@ class AgendaTable(KeysInLanguage, PlainTable):
             self.show(meeting, shown_running, extra)  # the columns make room: the whole table once
             return
         self.update_cell(item.id, "used", text)
+        self._rows = []  # what is shown is no longer what was filled
 
     @property
     def selected_id(self) -> str | None:

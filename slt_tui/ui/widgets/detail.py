@@ -141,8 +141,7 @@ class ItemDetail(Vertical):
     def _update(self, selector: str, content: str | Text) -> None:
         """A part's new content; nothing is sent to the terminal when it is what the part shows."""
         part = self.query_one(selector, Plain)
-        if str(part.content) != str(content) or isinstance(content, Text) != isinstance(part.content, Text):
-            part.update(content)
+        part.say(content)
         part.display = bool(str(content))
 
     def scan(self, notes: str) -> None:

@@ -28,6 +28,17 @@ class Plain(Static):
 
     def __init__(self, content: Any = "", **kwargs: Any) -> None:
         super().__init__(content, markup=False, **kwargs)
+        self._said: Any = content
+
+    def say(self, content: Any) -> None:
+        """Show `content`, sending nothing to the terminal when it is what is shown already (a redraw
+        after every save must not repaint what did not change)."""
+        if content != self._said or type(content) is not type(self._said):
+            self.update(content)
+
+    def update(self, content: Any = "", *, layout: bool = True) -> None:
+        self._said = content
+        super().update(content, layout=layout)
 
 
 class PlainLabel(Label):

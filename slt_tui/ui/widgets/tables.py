@@ -40,6 +40,9 @@ def refill(table: PlainTable, rows: Iterable[tuple[str, Iterable]]) -> None:
     """Replace the rows with `(key, cells)` pairs, keeping the cursor where it was (or at the end)."""
     row = table.cursor_row
     rows = [(key, tuple(cells)) for key, cells in rows]
+    if rows == getattr(table, "_filled", None):  # a redraw after a save that changed nothing here
+        return
+    table._filled = rows  # type: ignore[attr-defined]
     table.clear()
     fit_columns(table, rows)
     for key, cells in rows:

@@ -1,0 +1,1 @@
+"""Flows that open forms and do what was asked: export, escalation, invitation, planning."""
