@@ -130,12 +130,13 @@ class Terminal:
         raise AssertionError(f"neither the question nor a running clock after {key!r}:\n{self.text}")
 
     def footer(self, *keys: str) -> str:
-        """Wait until the bottom line shows all of `keys`, whole; return it."""
+        """Wait until the key bar (the bottom two lines at most) shows all of `keys`, each whole on one line;
+        return it."""
         self.wait_for(*keys)
-        last = self.screen.display[-1]
-        missing = [k for k in keys if k not in last]
-        assert not missing, f"footer {last!r} lacks {missing}"
-        return last
+        bar = self.screen.display[-2:]
+        missing = [k for k in keys if not any(k in line for line in bar)]
+        assert not missing, f"key bar {bar!r} lacks {missing}"
+        return "\n".join(bar)
 
     def wait_exit(self, timeout: float = 20) -> int:
         end = time.monotonic() + timeout

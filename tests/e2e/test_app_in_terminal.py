@@ -90,10 +90,12 @@ def test_a_note_typed_in_a_real_terminal_is_in_the_file_after_quitting(terminal,
 FOOTERS = {  # what each screen's footer must show whole at 80 columns: the key, then its description
     "start": [("⏎", "key.open"), ("q", "key.quit"), ("?", "key.help")],
     "meeting": [("a", "key.add_item"), ("n", "key.notes"), ("d", "key.decision"), ("t", "key.action"),
-                ("p", "key.attendance"), ("␣", "key.timer"), ("m", "key.minutes"), ("?", "key.help")],
+                ("p", "key.attendance"), ("␣", "key.timer"), ("m", "key.minutes"), ("?", "key.help"),
+                ("s", "key.start_end"), ("i", "key.details"), ("o", "key.register"), ("c", "key.confidential"),
+                ("e", "key.export")],
     "minutes": [("v", "key.variant"), ("e", "key.export"), ("esc", "key.back"), ("q", "key.quit"), ("?", "key.help")],
     "attendance": [("t", "key.present"), ("f", "key.excused"), ("i", "key.absent"), ("v", "key.substitute"),
-                   ("g", "key.guest"), ("esc", "key.back")],
+                   ("g", "key.guest"), ("a", "key.presence"), ("esc", "key.back")],
     "register": [("1", "action.open"), ("2", "action.in_progress"), ("3", "action.done"), ("4", "action.dropped"),
                  ("k", "key.comment"), ("r", "key.due"), ("esc", "key.back"), ("?", "key.help")],
 }
@@ -114,7 +116,7 @@ def test_every_screen_fits_80_by_24_with_its_keys_whole(terminal, sample_db, lan
     term.footer(*keys("start"))
     term.send("\r")  # enter opens the forum's next meeting
     screen = term.wait_for(say("detail.case", number="10/26", title="")[:9],
-                           f"{say('status.planned')} · {say('status.used', used=0, planned=70)}")
+                           say("status.planned_for", time=say("time.hours_minutes", hours=1, minutes=10)))
     term.footer(*keys("meeting"))
     assert f"{say('col.agenda.planned')}  {say('col.agenda.used')}" in screen  # the time columns are not pushed off
     term.send("p")

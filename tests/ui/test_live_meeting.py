@@ -193,3 +193,31 @@ async def test_late_arrival_and_early_departure_are_recorded_by_case_number_and_
     assert all(a.person != "jonas-tveitan" for a in meeting.attendance), "the refused change saved nothing"
     minutes = render(meeting, on_disk(sample_db), lang="nb")
     assert "| Siri Nygårdsli | til stede fra sak 12/26 |" in minutes
+
+
+def burst(app, text: str) -> None:
+    """Keys that arrive in one read (a slow link sends what was typed in one packet): all handed to the app
+    before it has handled the first, as the terminal driver does."""
+    from textual import events
+
+    for ch in text:
+        key = {"\r": "enter", " ": "space", "\x13": "ctrl+s"}.get(ch, ch)
+        app.post_message(events.Key(key, ch if ch not in "\r\x13" else None))
+
+
+async def test_keys_that_arrive_together_land_in_the_fields_they_were_typed_for(sample_db):
+    async with meeting_app(sample_db) as (app, pilot):
+        await pilot.press("p", "g")
+        await pilot.pause()
+        burst(app, "Per Olsen\rkonfliktrådet\rmekler\r")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, GuestForm)
+        await pilot.press("escape", "d")
+        await pilot.pause()
+        burst(app, "Godkjent [/b] med én endring\x13")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, DecisionForm)
+    meeting = on_disk(sample_db).meeting("kg-2026-12-08")
+    guest = meeting.guests[0]
+    assert (guest.name, guest.organisation, guest.role) == ("Per Olsen", "konfliktrådet", "mekler")
+    assert [d.text for d in meeting.agenda[0].decisions] == ["Godkjent [/b] med én endring"]

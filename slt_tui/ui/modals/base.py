@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+from contextlib import suppress
 from typing import Any, Generic, TypeVar
 
 from pydantic import ValidationError
 from textual import events
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -27,9 +30,13 @@ T = TypeVar("T")
 class FormModal(KeysInLanguage, ModalScreen[T | None], Generic[T]):
     """Subclasses give `title`, `compose_fields()` and `build()`; build raises to show an error."""
 
+    # Enter in a one-line field and ctrl+s act in the app's own turn (priority), after the field has taken
+    # the keys typed before them and before the next key is handed to a field: keys that arrive together
+    # (a slow link sends them in one packet) land in the field they were typed for, and a save has them all.
     BINDINGS = [
         Binding("escape", "cancel", "key.cancel", id="cancel"),
-        Binding("ctrl+s", "submit", "key.save", id="save"),
+        Binding("ctrl+s", "save", "key.save", id="save", priority=True),
+        Binding("enter", "enter", show=False, priority=True),
     ]
     title: str = ""
     subject: str = ""
@@ -89,15 +96,33 @@ class FormModal(KeysInLanguage, ModalScreen[T | None], Generic[T]):
                 return "form.hint.enter_saves" if node is list(self.query(Input))[-1] else "form.hint.enter_next"
         return "form.hint.save"
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        inputs = list(self.query(Input))
-        if event.input is inputs[-1]:
+    async def action_enter(self) -> None:
+        """In a one-line field: the next field, or in the last one, save. Elsewhere, what enter does there
+        (a new line in a text box, a drop-down opened or chosen from)."""
+        field = self.focused
+        if not isinstance(field, Input):
+            raise SkipAction
+        await typed_into(field)
+        if field is list(self.query(Input))[-1]:
             self.action_submit()
         else:
             self.focus_next()
 
+    async def action_save(self) -> None:
+        if self.focused is not None:
+            await typed_into(self.focused)
+        self.action_submit()
+
     def value(self, widget_id: str) -> Any:
         return self.query_one(f"#{widget_id}").value  # type: ignore[attr-defined]
+
+
+async def typed_into(field: Widget, limit: float = 1.0) -> None:
+    """Wait until `field` has taken every key handed to it before now (its queue, up to a marker)."""
+    taken = asyncio.Event()
+    field.call_later(taken.set)
+    with suppress(TimeoutError):  # a field gone meanwhile takes nothing more
+        await asyncio.wait_for(taken.wait(), limit)
 
 
 def date_problem(exc: ValueError) -> str:
