@@ -106,7 +106,9 @@ class MeetingScreen(AgendaEditing, MeetingLifecycle, SltScreen):
             self._select(running)
         self.query_one("#coverage", Plain).say(coverage_line(meeting, self.app.repo.dataset))
         forum = self.app.repo.dataset.forum(meeting.forum)
-        self.query_one("#status", Plain).say(f"{forum.name} · {table_date_time(meeting.starts_at)}")
+        # The screen's header: also what the app's subtitle says (a demo; a session that only reads).
+        said = [forum.name, table_date_time(meeting.starts_at), self.app.sub_title]
+        self.query_one("#status", Plain).say(" · ".join(filter(None, said)))
         self.show_item()
         self.tick()
 
