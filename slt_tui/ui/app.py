@@ -32,6 +32,7 @@ from slt_tui.ui.screens.base import AfterSave, DataChanged, SltScreen, TypedNote
 from slt_tui.ui.screens.help import KeysScreen, own_bindings
 from slt_tui.ui.screens.start import StartScreen
 from slt_tui.ui.screens.too_small import TooSmallScreen, too_small
+from slt_tui.ui.typeahead import KeysInOrder
 from slt_tui.ui.widgets.palette import Palette
 from slt_tui.ui.writer import Saved, SaveFailed, Writer
 
@@ -41,7 +42,7 @@ QUIT_LIMIT = 1.5  # seconds quit waits for saves in flight (a dead network disk)
 HANGUP_SAVE_LIMIT = 0.6  # of HANGUP_LIMIT, the seconds a hangup waits for saves, before keeping notes aside
 
 
-class SltApp(KeysInLanguage, App[int]):
+class SltApp(KeysInOrder, KeysInLanguage, App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "SLT"
     BINDINGS = [
@@ -190,9 +191,12 @@ class SltApp(KeysInLanguage, App[int]):
         return True
 
     def refresh_screens(self, *, failed: bool = False) -> None:
-        """Tell every screen to redraw from the store."""
+        """Tell every screen the data changed: those in sight redraw now, the rest when they are back."""
         for screen in self.screen_stack:
-            screen.post_message(DataChanged(failed=failed))
+            if isinstance(screen, SltScreen) and not screen.in_sight():
+                screen.changed_while_hidden(failed=failed)
+            else:
+                screen.post_message(DataChanged(failed=failed))
 
     def on_saved(self, message: Saved) -> None:
         """A save landed: every screen is told, and redraws what changed. What the code that asked for the

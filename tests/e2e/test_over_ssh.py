@@ -182,8 +182,8 @@ def test_follow_mode_shows_the_running_meeting_and_its_current_item(remote, samp
     assert coordinator.wait_exit() == 0
 
 
-FOOTER = ("a Ny sak", "n Notat", "d Vedtak", "t Oppfølging", "p Oppmøte", "␣ Tid", "m Referat", "? Hjelp", "s Start/avslutt",
-          "e Eksporter")
+FOOTER = ("a Ny sak", "n Notat", "d Vedtak", "t Oppfølging", "p Oppmøte", "␣ Tid", "m Referat", "? Hjelp",
+          "s Start/avslutt", "e Eksporter")
 
 
 def _meeting_screen_whole(term: Terminal) -> None:

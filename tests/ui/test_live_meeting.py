@@ -200,9 +200,9 @@ def burst(app, text: str) -> None:
     before it has handled the first, as the terminal driver does."""
     from textual import events
 
+    names = {"\r": "enter", " ": "space", "\x13": "ctrl+s", "\t": "tab", "\x7f": "backspace", "↓": "down"}
     for ch in text:
-        key = {"\r": "enter", " ": "space", "\x13": "ctrl+s"}.get(ch, ch)
-        app.post_message(events.Key(key, ch if ch not in "\r\x13" else None))
+        app.post_message(events.Key(names.get(ch, ch), ch if ch not in names or ch == " " else None))
 
 
 async def test_keys_that_arrive_together_land_in_the_fields_they_were_typed_for(sample_db):
@@ -212,12 +212,21 @@ async def test_keys_that_arrive_together_land_in_the_fields_they_were_typed_for(
         burst(app, "Per Olsen\rkonfliktrådet\rmekler\r")
         await settle(app, pilot)
         assert not isinstance(app.screen, GuestForm)
-        await pilot.press("escape", "d")
+        burst(app, "g" + "Liv Lund\tfrivilligsentralen\tleder\r")  # tab moves on as enter does
+        await settle(app, pilot)
+        burst(app, "a\r↓↓↓\r\x13")  # came late: the drop-down opened, the third item chosen, saved
+        await settle(app, pilot)
+        await pilot.press("escape")
         await pilot.pause()
-        burst(app, "Godkjent [/b] med én endring\x13")
+        burst(app, "dGodkjent [/b] med én endring\x13")  # the form opens, and takes all that follows
         await settle(app, pilot)
         assert not isinstance(app.screen, DecisionForm)
+        burst(app, "aTittel A\t\tInnleder B\t\x7f\x7f7\x13")
+        await settle(app, pilot)
     meeting = on_disk(sample_db).meeting("kg-2026-12-08")
-    guest = meeting.guests[0]
-    assert (guest.name, guest.organisation, guest.role) == ("Per Olsen", "konfliktrådet", "mekler")
+    assert [(g.name, g.organisation, g.role) for g in meeting.guests] == [
+        ("Per Olsen", "konfliktrådet", "mekler"), ("Liv Lund", "frivilligsentralen", "leder")]
     assert [d.text for d in meeting.agenda[0].decisions] == ["Godkjent [/b] med én endring"]
+    assert [(i.title, i.presenter, i.planned_minutes) for i in meeting.agenda][-1] == ("Tittel A", "Innleder B", 7)
+    late = [a for a in meeting.attendance if a.from_item is not None]
+    assert len(late) == 1 and meeting.item(late[0].from_item).number == "12/26"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-from contextlib import suppress
 from typing import Any, Generic, TypeVar
 
 from pydantic import ValidationError
@@ -22,6 +20,7 @@ from slt_tui.domain.explain import Labelled, describe
 from slt_tui.errors import SltError
 from slt_tui.i18n import current_language, t
 from slt_tui.ui.keys import KeysInLanguage
+from slt_tui.ui.typeahead import taken
 from slt_tui.ui.widgets.plain import Plain, PlainLabel
 
 T = TypeVar("T")
@@ -102,7 +101,7 @@ class FormModal(KeysInLanguage, ModalScreen[T | None], Generic[T]):
         field = self.focused
         if not isinstance(field, Input):
             raise SkipAction
-        await typed_into(field)
+        await taken(field)
         if field is list(self.query(Input))[-1]:
             self.action_submit()
         else:
@@ -110,19 +109,11 @@ class FormModal(KeysInLanguage, ModalScreen[T | None], Generic[T]):
 
     async def action_save(self) -> None:
         if self.focused is not None:
-            await typed_into(self.focused)
+            await taken(self.focused)
         self.action_submit()
 
     def value(self, widget_id: str) -> Any:
         return self.query_one(f"#{widget_id}").value  # type: ignore[attr-defined]
-
-
-async def typed_into(field: Widget, limit: float = 1.0) -> None:
-    """Wait until `field` has taken every key handed to it before now (its queue, up to a marker)."""
-    taken = asyncio.Event()
-    field.call_later(taken.set)
-    with suppress(TimeoutError):  # a field gone meanwhile takes nothing more
-        await asyncio.wait_for(taken.wait(), limit)
 
 
 def date_problem(exc: ValueError) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from textual.message import Message
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from slt_tui.ui.keys import KeysInLanguage
 
@@ -65,8 +65,34 @@ class SltScreen(KeysInLanguage, Screen):
         """Notes typed here that are not (yet) what the file holds; kept aside if they never get there."""
         return None
 
+    _stale: bool = False
+    """The data changed while another screen was on top: redrawn when this one is back."""
+
     def on_data_changed(self, message: DataChanged) -> None:
+        if message.failed:
+            self.save_failed()
         self.refresh_view()
+
+    def save_failed(self) -> None:
+        """A save did not land: forget what was counted on from it."""
+
+    def changed_while_hidden(self, *, failed: bool) -> None:
+        """The data changed while another screen covers this one: redraw when this one is back. Told by a
+        plain call, not a message: a hidden screen that handles a message repaints the whole terminal
+        (Textual refreshes the shown screen with the hidden one's regions), for nothing to see."""
+        if failed:
+            self.save_failed()
+        self._stale = True
+
+    def in_sight(self) -> bool:
+        """On top, or under dialogs only (a form, a question), around which it is seen."""
+        stack = self.app.screen_stack
+        return self in stack and all(isinstance(s, ModalScreen) for s in stack[stack.index(self) + 1:])
+
+    def on_screen_resume(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh_view()
 
     def on_after_save(self, message: AfterSave) -> None:
         message.done(message.result)

@@ -18,7 +18,6 @@ from slt_tui.i18n import t
 from slt_tui.ui.flows.series import plan_after
 from slt_tui.ui.modals.base import date_problem
 from slt_tui.ui.modals.questions import AskText, Confirm
-from slt_tui.ui.screens.base import DataChanged
 from slt_tui.wording import long_date
 
 if TYPE_CHECKING:
@@ -72,11 +71,9 @@ class MeetingLifecycle(_Base):
         self._start_sent = self.change_meeting(lambda m: ops.start(m, now(), to_that_day=to_that_day))
         then()
 
-    def on_data_changed(self, message: DataChanged) -> None:
-        """Redrawn from the store (SltScreen's handler runs too); after a failed save, a start that did
-        not land is no start."""
-        if message.failed:
-            self._start_sent = False
+    def save_failed(self) -> None:
+        """A start that did not land is no start."""
+        self._start_sent = False
 
     def action_start_or_end(self) -> None:
         meeting = self.meeting
