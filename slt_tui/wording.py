@@ -49,7 +49,10 @@ def item_time(item: AgendaItem, extra: int = 0, *, running: bool = False, lang: 
         return "–"
     text = ("▶ " if running else "") + minutes_long(seconds, lang)
     over = item_over(item, extra)
-    return f"{text}, {say('agenda.over_by', lang, minutes=over)}" if over else text
+    # "11 over" beside "31 min" (the column stays narrow, the titles keep their room); "1 t 55 min over"
+    # past an hour.
+    past = minutes_long(over * 60, lang) if over >= 60 else str(over)
+    return f"{text}, {say('agenda.over_by', lang, time=past)}" if over else text
 
 
 def item_over(item: AgendaItem, extra: int = 0) -> int:
@@ -70,8 +73,9 @@ def meeting_clock(meeting: Meeting, at: datetime, running: str | None = None, ex
         planned = sum(i.planned_minutes for i in meeting.agenda) * 60
         return f"{say('status.planned_for', lang, time=minutes_long(planned, lang))} · {ends}"
     late = expected.late_minutes
-    against = (say("status.late", lang, minutes=late) if late > 0
-               else say("status.early", lang, minutes=-late) if late < 0 else say("status.on_time", lang))
+    against = (say("status.late", lang, time=minutes_long(late * 60, lang)) if late > 0
+               else say("status.early", lang, time=minutes_long(-late * 60, lang)) if late < 0
+               else say("status.on_time", lang))
     lasted = minutes_long(int((at - meeting.started_at).total_seconds()), lang)
     return f"{say('status.clock', lang, time=lasted)} · {ends}, {against}"
 

@@ -68,7 +68,7 @@ class Forecast:
     @property
     def late_minutes(self) -> int:
         """Whole minutes behind the plan (negative: ahead of it)."""
-        return round((self.expected_end - self.planned_end).total_seconds() / 60)
+        return int((self.expected_end - self.planned_end).total_seconds() // 60)
 
 
 def forecast(meeting: Meeting, at: datetime, running: str | None = None, extra: int = 0) -> Forecast:

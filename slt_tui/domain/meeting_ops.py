@@ -69,19 +69,28 @@ def remove_item(meeting: Meeting, item_id: str) -> Meeting:
     first = case_numbers.split(meeting.agenda[0].number)[0]
     if meeting.running_item == item_id:
         meeting = meeting.model_copy(update={"running_item": None, "running_since": None})
-    meeting = _forget_in_presence(meeting, item_id)
+    meeting = _presence_without(meeting, item_id)
     return renumbered(meeting, [i for i in meeting.agenda if i.id != item_id], first)
 
 
-def _forget_in_presence(meeting: Meeting, item_id: str) -> Meeting:
-    """Arrivals and departures at a deleted item are forgotten (said as the whole meeting) rather than
-    pointing at nothing."""
-    def forget(entry):
-        gone = {k: None for k in ("from_item", "until_item") if getattr(entry, k) == item_id}
-        return entry.model_copy(update=gone) if gone else entry
+def _presence_without(meeting: Meeting, item_id: str) -> Meeting:
+    """Someone who came at a deleted item came at the item after it; someone who left after it left
+    after the item before it: neither is said to have been there for more than they were."""
+    ids = [i.id for i in meeting.agenda]
+    at = ids.index(item_id)
+    after = ids[at + 1] if at + 1 < len(ids) else None
+    before = ids[at - 1] if at > 0 else None
 
-    return meeting.model_copy(update={"attendance": tuple(forget(a) for a in meeting.attendance),
-                                      "guests": tuple(forget(g) for g in meeting.guests)})
+    def moved(entry):
+        update = {}
+        if entry.from_item == item_id:
+            update["from_item"] = after
+        if entry.until_item == item_id:
+            update["until_item"] = before
+        return entry.model_copy(update=update) if update else entry
+
+    return meeting.model_copy(update={"attendance": tuple(moved(a) for a in meeting.attendance),
+                                      "guests": tuple(moved(g) for g in meeting.guests)})
 
 
 def move_item(meeting: Meeting, item_id: str, offset: int) -> Meeting:
@@ -92,7 +101,20 @@ def move_item(meeting: Meeting, item_id: str, offset: int) -> Meeting:
     if not 0 <= target < len(agenda):
         return meeting
     agenda[index], agenda[target] = agenda[target], agenda[index]
-    return renumbered(meeting, agenda, case_numbers.split(meeting.agenda[0].number)[0])
+    return _presence_in_order(renumbered(meeting, agenda, case_numbers.split(meeting.agenda[0].number)[0]))
+
+
+def _presence_in_order(meeting: Meeting) -> Meeting:
+    """Someone there from one item until another still is when the two items swap places: the first of
+    them in the agenda is where they came, the last where they left."""
+    def ordered(entry):
+        if entry.from_item and entry.until_item and _position(meeting, entry.until_item) < _position(
+                meeting, entry.from_item):
+            return entry.model_copy(update={"from_item": entry.until_item, "until_item": entry.from_item})
+        return entry
+
+    return meeting.model_copy(update={"attendance": tuple(ordered(a) for a in meeting.attendance),
+                                      "guests": tuple(ordered(g) for g in meeting.guests)})
 
 
 def set_confidential(item: AgendaItem, confidential: bool, legal_basis: str = DEFAULT_LEGAL_BASIS) -> AgendaItem:

@@ -28,7 +28,8 @@ from slt_tui.store import DatabaseLockedError, ReadOnlyDatabaseError, Repository
 from slt_tui.store.rescue import rescue
 from slt_tui.ui.item_clock import ItemClock
 from slt_tui.ui.keys import KeysInLanguage
-from slt_tui.ui.screens.base import AfterSave, DataChanged, SltScreen, TypedNotes
+from slt_tui.ui.modals.base import FormModal
+from slt_tui.ui.screens.base import AfterSave, DataChanged, SltScreen, TypedNotes, TypedText
 from slt_tui.ui.screens.help import KeysScreen, own_bindings
 from slt_tui.ui.screens.start import StartScreen
 from slt_tui.ui.screens.too_small import TooSmallScreen, too_small
@@ -239,12 +240,18 @@ class SltApp(KeysInOrder, KeysInLanguage, App[int]):
 
         self.writer.submit(let_go, done)
 
-    def typed_notes(self) -> list[TypedNotes]:
-        """Every editor's notes not yet in the file (on the loop: it reads the widgets)."""
-        return [typed for screen in self.screen_stack if isinstance(screen, SltScreen)
-                if (typed := screen.typed_notes())]
+    def typed_notes(self) -> list[TypedNotes | TypedText]:
+        """Every editor's notes not yet in the file, and what open forms hold unsaved (on the loop: it
+        reads the widgets)."""
+        typed: list[TypedNotes | TypedText | None] = []
+        for screen in self.screen_stack:
+            if isinstance(screen, SltScreen):
+                typed.append(screen.typed_notes())
+            elif isinstance(screen, FormModal):
+                typed.append(screen.typed_text())
+        return [t for t in typed if t is not None]
 
-    def keep_aside(self, typed: list[TypedNotes]) -> SltError | None:
+    def keep_aside(self, typed: list[TypedNotes | TypedText]) -> SltError | None:
         """Of `typed`, what the file does not hold once the writer is done goes to a file of its own;
         says where (or that even that failed). None when everything reached the file."""
         left = [n for n in typed if not n.saved_in(self.repo.dataset)]
@@ -274,7 +281,7 @@ class SltApp(KeysInOrder, KeysInLanguage, App[int]):
         self.unsaved = await asyncio.to_thread(self._finish, typed, QUIT_LIMIT)
         self.exit(return_code=0 if self.unsaved is None else 1)
 
-    def _finish(self, typed: list[TypedNotes], limit: float) -> SltError | None:
+    def _finish(self, typed: list[TypedNotes | TypedText], limit: float) -> SltError | None:
         """On a thread, as the app ends: let the saves handed over land (at most `limit` seconds),
         keep aside what typed text did not, release the file. Returns what was not saved, if anything."""
         landed = self.writer.close(limit)
@@ -327,7 +334,7 @@ class SltApp(KeysInOrder, KeysInLanguage, App[int]):
             self._watchdog.daemon = True
             self._watchdog.start()
 
-    def _close_after_hangup(self, sig: int, typed: list[TypedNotes]) -> None:
+    def _close_after_hangup(self, sig: int, typed: list[TypedNotes | TypedText]) -> None:
         self.unsaved = self._finish(typed, HANGUP_SAVE_LIMIT)  # leaves the watchdog time to keep aside
         for cleanup in self.at_exit:
             cleanup()

@@ -117,6 +117,7 @@ async def test_help_lists_each_key_once(sample_db):
             assert isinstance(app.screen, KeysScreen)
             keys = [line.split()[0] for line in text_of(app, "KeysScreen Plain").splitlines() if line.strip()]
             assert len(keys) == len(set(keys)), keys
+            assert "h" in keys, "home is listed, though the list itself is a dialog"
             await pilot.press("escape")
             await pilot.pause()
 
@@ -230,3 +231,29 @@ async def test_keys_that_arrive_together_land_in_the_fields_they_were_typed_for(
     assert [(i.title, i.presenter, i.planned_minutes) for i in meeting.agenda][-1] == ("Tittel A", "Innleder B", 7)
     late = [a for a in meeting.attendance if a.from_item is not None]
     assert len(late) == 1 and meeting.item(late[0].from_item).number == "12/26"
+
+
+async def test_notes_too_long_to_save_are_kept_aside_when_leaving_the_item(sample_db):
+    from slt_tui.domain.text import NOTES_MAX
+
+    async with meeting_app(sample_db) as (app, pilot):
+        await pilot.press("down", "n")
+        app.screen.query_one("#notes", TextArea).insert("Lang tekst. " * (NOTES_MAX // 12 + 10))
+        await pilot.press("escape", "up")
+        await settle(app, pilot)
+        kept = sorted(sample_db.parent.glob("*unsaved*"))
+        assert len(kept) == 1, "kept in a file of its own"
+        assert kept[0].read_text().count("Lang tekst.") == NOTES_MAX // 12 + 10
+        assert kept[0].stat().st_mode & 0o077 == 0
+    assert on_disk(sample_db).meeting("kg-2026-12-08").agenda[1].notes == ""
+
+
+async def test_what_a_form_holds_is_kept_aside_when_the_app_ends_with_it_open(sample_db):
+    async with meeting_app(sample_db) as (_app, pilot):
+        await pilot.press("d")
+        await type_text(pilot, "Vedtak som ikke ble lagret")
+        await pilot.press("ctrl+q")  # quit, as a dropped connection does (SIGHUP: tests/e2e)
+        await pilot.pause(0.5)
+    kept = sorted(sample_db.parent.glob("*unsaved*"))
+    assert len(kept) == 1 and "Vedtak som ikke ble lagret" in kept[0].read_text()
+    assert "Nytt vedtak" in kept[0].read_text()

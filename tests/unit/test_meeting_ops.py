@@ -120,3 +120,45 @@ def test_removing_the_timed_item_or_ending_the_meeting_stops_the_recorded_clock(
     assert ops.remove_item(meeting, "s3").running_item == "s2"
     ended = ops.end(meeting, datetime(2026, 12, 8, 11, 0, tzinfo=OSLO), None)
     assert (ended.running_item, ended.running_since) == (None, None)
+
+
+def test_presence_from_and_until_an_item_and_its_order(dataset):
+    december = dataset.meeting("kg-2026-12-08")  # s1..s5 = 10/26..14/26
+    changed = ops.set_presence(december, "elin-rustvik", "s3", "s4")
+    elin = next(a for a in changed.attendance if a.person == "elin-rustvik")
+    assert (elin.status, elin.from_item, elin.until_item) == (AttendanceStatus.PRESENT, "s3", "s4")
+    with pytest.raises(ops.PresenceOrderError):
+        ops.set_presence(december, "elin-rustvik", "s4", "s3")
+    with pytest.raises(ValueError, match="no agenda item"):
+        ops.set_presence(december, "elin-rustvik", "nope", None)
+    excused = ops.set_attendance(changed, "elin-rustvik", AttendanceStatus.EXCUSED)
+    assert next(a for a in excused.attendance if a.person == "elin-rustvik").from_item is None
+
+
+def test_deleting_an_item_keeps_presence_to_what_was_attended(dataset):
+    december = ops.set_presence(dataset.meeting("kg-2026-12-08"), "elin-rustvik", "s3", "s4")
+    without_first = ops.remove_item(december, "s3")  # came at 12/26, now gone: came at the item after it
+    elin = next(a for a in without_first.attendance if a.person == "elin-rustvik")
+    assert (elin.from_item, elin.until_item) == ("s4", "s4")
+    without_last = ops.remove_item(december, "s4")  # left after 13/26, now gone: left after the one before
+    elin = next(a for a in without_last.attendance if a.person == "elin-rustvik")
+    assert (elin.from_item, elin.until_item) == ("s3", "s3")
+
+
+def test_moving_an_item_keeps_a_presence_range_in_agenda_order(dataset):
+    december = ops.set_presence(dataset.meeting("kg-2026-12-08"), "ola-skarsvag", "s3", "s4")
+    moved = ops.move_item(december, "s4", -1)  # 13/26 moves above 12/26
+    ola = next(a for a in moved.attendance if a.person == "ola-skarsvag")
+    assert (ola.from_item, ola.until_item) == ("s4", "s3")
+    assert [i.id for i in moved.agenda].index("s4") < [i.id for i in moved.agenda].index("s3")
+
+
+def test_a_guest_is_placed_by_agency_code_or_name_or_else_by_organisation(dataset):
+    december = dataset.meeting("kg-2026-12-08")
+    by_code = ops.add_guest(december, dataset, "Liv", " pol ").guests[-1]
+    by_name = ops.add_guest(december, dataset, "Liv", dataset.agency("NAV").name.upper()).guests[-1]
+    other = ops.add_guest(december, dataset, "Kari", "Utekontakten  i  Fjordvik", "miljøarbeider").guests[-1]
+    assert (by_code.agency, by_name.agency) == ("POL", "NAV")
+    assert (other.agency, other.organisation, other.role) == (None, "Utekontakten i Fjordvik", "miljøarbeider")
+    with pytest.raises(ValidationError):
+        ops.add_guest(december, dataset, "Ola", "  ")

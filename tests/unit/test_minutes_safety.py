@@ -36,6 +36,7 @@ from slt_tui.domain.text import clean_line
 from slt_tui.minutes.document import Variant, render
 from slt_tui.minutes.escape import block, cell, inline
 from slt_tui.minutes.html import page, parser
+from slt_tui.wording import guest_name
 
 FRAGMENTS = [
     "<script>alert(1)</script>", "<b>", "<!-- x -->", "<div>", "</p>", "```", "~~~", "# ", "## ", "\n# ",
@@ -79,7 +80,10 @@ def hostile_minutes(draw):
         id="m2", forum="f", starts_at=current_start, location=draw(nasty), chair=people[0].id,
         status=MeetingStatus.CLOSED, started_at=current_start, ended_at=current_start + timedelta(hours=2),
         agenda=tuple(items), attendance=tuple(attendance),
-        guests=tuple(Guest(name=draw(nasty_title), agency=draw(st.sampled_from(codes)))
+        guests=tuple(draw(st.sampled_from([
+            Guest(name=draw(nasty_title), agency=draw(st.sampled_from(codes))),
+            Guest(name=draw(nasty_title), organisation=draw(nasty_title), role=draw(nasty_title),
+                  from_item=draw(st.sampled_from([None, *(i.id for i in items)])))]))
                      for _ in range(draw(st.integers(0, 2)))),
         previous="m1", next_meeting_at=current_start + timedelta(weeks=6))
     old = ActionItem(id="a-old", title=draw(nasty_title), forum="f", agency=people[0].agency, due="2026-04-01",
@@ -143,7 +147,7 @@ def test_hostile_text_cannot_change_the_shape_of_the_minutes(case, variant):
     assert all(len(row) == 3 for row in attendance)
     names = sorted(row[1] for row in attendance[1:])
     typed = [a.substitute if a.substitute else dataset.person(a.person).name for a in meeting.attendance]
-    assert names == sorted(_shown(n) for n in [*typed, *(g.name for g in meeting.guests)])
+    assert names == sorted(_shown(n) for n in [*typed, *(guest_name(g) for g in meeting.guests)])
 
     old = dataset.action("a-old")
     public_hides = variant is Variant.PUBLIC and dataset.meeting("m1").agenda[0].confidential

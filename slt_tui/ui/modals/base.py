@@ -20,6 +20,7 @@ from slt_tui.domain.explain import Labelled, describe
 from slt_tui.errors import SltError
 from slt_tui.i18n import current_language, t
 from slt_tui.ui.keys import KeysInLanguage
+from slt_tui.ui.screens.base import TypedText
 from slt_tui.ui.typeahead import taken
 from slt_tui.ui.widgets.plain import Plain, PlainLabel
 
@@ -54,6 +55,26 @@ class FormModal(KeysInLanguage, ModalScreen[T | None], Generic[T]):
     def on_mount(self) -> None:
         """Focusing the first field must not scroll the title of a tall form out of sight."""
         self.call_after_refresh(self.query_one(".form").scroll_home, animate=False)
+        self._initial = self._texts()
+
+    def _texts(self) -> dict[str, str]:
+        """Each text field's label and what it holds."""
+        texts = {}
+        for widget in self.query("Input, TextArea"):
+            siblings = list(widget.parent.children) if widget.parent else []
+            index = siblings.index(widget)
+            label = siblings[index - 1] if index and siblings[index - 1].has_class("field-label") else None
+            name = str(label.content) if isinstance(label, PlainLabel) else widget.id or ""
+            texts[name] = widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined]
+        return texts
+
+    def typed_text(self) -> TypedText | None:
+        """What was typed here and not saved, to be kept aside if the app ends with the form open."""
+        initial = getattr(self, "_initial", {})
+        changed = [(name, text) for name, text in self._texts().items() if text.strip() and text != initial.get(name)]
+        if not changed:
+            return None
+        return TypedText(t("form.kept_aside", title=self.title), "\n".join(f"{n}: {v}" for n, v in changed))
 
     def build(self) -> T:
         raise NotImplementedError

@@ -14,9 +14,12 @@ from slt_tui.ui.modals.questions import AskText, Confirm
 from slt_tui.ui.screens.base import SltScreen
 from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.plain import Plain, PlainTable
-from slt_tui.ui.widgets.tables import refill, selected_key
+from slt_tui.ui.widgets.tables import cut_end, refill, selected_key
 from slt_tui.wording import coverage_line, guest_name, with_presence
 
+AFFILIATION_ROOM, NAME_ROOM = 16, 26
+"""Cells a guest's organisation and name (with role) take at most: the status ("til stede fra sak
+12/26", "sak 10/26–13/26") stays whole at 80 columns. The minutes give them in full."""
 GUEST = "guest-"
 """Row keys of guests: `guest-0`, `guest-1`, … (their place in the meeting's list)."""
 
@@ -71,10 +74,10 @@ class AttendanceScreen(SltScreen):
                 status = with_presence(t("attendance.substitute", name=entry.substitute), meeting, entry)
             else:
                 status = with_presence(t(f"attendance.{entry.status.value}"), meeting, entry)
-            rows.append((person.id, person.agency, person.name, status))
+            rows.append((person.id, person.agency, cut_end(person.name, NAME_ROOM), status))
         for n, guest in enumerate(meeting.guests):
-            rows.append((f"{GUEST}{n}", guest.affiliation, guest_name(guest),
-                         with_presence(t("attendance.guest"), meeting, guest)))
+            rows.append((f"{GUEST}{n}", cut_end(guest.affiliation, AFFILIATION_ROOM),
+                         cut_end(guest_name(guest), NAME_ROOM), with_presence(t("attendance.guest"), meeting, guest)))
         return rows
 
     def refresh_view(self) -> None:

@@ -32,6 +32,17 @@ class TypedNotes:
         return item is not None and item.notes == self.text
 
 
+@dataclass(frozen=True)
+class TypedText:
+    """What was typed into a form that was never saved (the app ended with it open): kept aside."""
+
+    heading: str
+    text: str
+
+    def saved_in(self, dataset: Dataset) -> bool:
+        return False
+
+
 class DataChanged(Message):
     """The stored data changed: a save landed, another session saved, or a save failed (`failed`: what
     the screen showed before asking for it is what is true). Redraw from the store."""

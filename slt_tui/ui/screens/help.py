@@ -49,11 +49,14 @@ class KeysScreen(KeysInLanguage, ModalScreen[None]):
     def __init__(self, below: Screen) -> None:
         super().__init__()
         self.below = below
+        # Read before this screen is on top: which keys work is asked of the screen below (a key list on
+        # top of it would turn off `h`, which is off on dialogs).
+        app: App = below.app
+        self.rows = [f"{app.get_key_display(b):>12}  {t(b.description)}" for _, b in own_bindings(below)]
+        self.rows += [f"{'↑ ↓':>12}  {t('help.move')}", f"{'ctrl+p':>12}  {t('help.palette')}"]
 
     def compose(self) -> ComposeResult:
-        app: App = self.app
-        rows = [f"{app.get_key_display(b):>12}  {t(b.description)}" for _, b in own_bindings(self.below)]
-        rows += [f"{'↑ ↓':>12}  {t('help.move')}", f"{'ctrl+p':>12}  {t('help.palette')}"]
+        rows = self.rows
         with VerticalScroll(classes="form"):
             yield PlainLabel(t("help.title"), classes="form-title")
             yield Plain("\n".join(rows))

@@ -139,7 +139,21 @@ class MeetingScreen(AgendaEditing, MeetingLifecycle, SltScreen):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.save_notes()
+        self._keep_aside_too_long()
         self.show_item()
+
+    def _keep_aside_too_long(self) -> None:
+        """Notes too long to save, left for another item: in a file of their own, not thrown away."""
+        typed = self.typed_notes()
+        selected = self.selected()
+        if typed is None or self.detail.typed() is not None:  # nothing unsaved, or it is being saved
+            return
+        if selected is not None and selected.id == typed.item_id:  # still on it (the table was redrawn)
+            return
+        kept = self.slt.keep_aside([typed])
+        item = self.meeting.item(typed.item_id)
+        said = t("notes.kept_aside_too_long", number=item.number if item else "?")
+        self.notify(f"{said} {kept.sentence()}" if kept else said, severity="warning", timeout=30)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self._writing(event.widget.id == "notes")

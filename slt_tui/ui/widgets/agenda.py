@@ -16,7 +16,7 @@ from slt_tui.domain import AgendaItem, Meeting
 from slt_tui.i18n import t
 from slt_tui.ui.keys import KeysInLanguage
 from slt_tui.ui.widgets.plain import PlainTable
-from slt_tui.ui.widgets.tables import fit_columns, selected_key
+from slt_tui.ui.widgets.tables import cut_end, fit_columns, selected_key
 from slt_tui.wording import item_over, item_time
 
 WIDE = ("number", "title", "planned", "used")
@@ -24,15 +24,6 @@ NARROW = ("number", "used")
 MIN_TITLE = 8
 DISTINCT = 6
 """Characters a cut title shows past what it shares with another, or it is cut in the middle."""
-
-
-def cut_end(text: str, room: int) -> str:
-    """`text` in `room` cells, cut at the end with `…`."""
-    if cell_len(text) <= room:
-        return text
-    while text and cell_len(text) > room - 1:
-        text = text[:-1]
-    return text.rstrip() + "…"
 
 
 def cut_middle(text: str, room: int) -> str:

@@ -33,6 +33,9 @@ from slt_tui.ui.keys import KeysInLanguage
 from slt_tui.ui.widgets.plain import Plain
 from slt_tui.wording import linked_items
 
+LIST_LINES = 6
+"""Lines the decisions and follow-up points take under the notes at most at 80×24, a third of the height
+on a taller screen (the minutes show them all)."""
 PRIVACY_PAUSE = 0.2
 """Seconds after a key before the item's text is scanned for personal data."""
 NOTES_PAUSE = 0.4
@@ -63,6 +66,24 @@ def actions_text(dataset: Dataset, meeting: Meeting, item: AgendaItem) -> str:
 
 def decisions_text(item: AgendaItem) -> str:
     return "\n".join([t("detail.decisions"), *(f"• {d.text}" for d in item.decisions)]) if item.decisions else ""
+
+
+def at_most(text: str, lines: int) -> str:
+    """The first `lines` lines of a list, the last saying how many more there are (`m` shows them all)."""
+    rows = text.splitlines()
+    if len(rows) <= lines:
+        return text
+    return "\n".join([*rows[:lines - 1], t("detail.more", count=len(rows) - lines + 1)])
+
+
+def shared(decisions: str, actions: str, lines: int = LIST_LINES) -> tuple[str, str]:
+    """Decisions and points in `lines` lines together, so that the notes keep their room; when they do
+    not fit, each keeps at least half (or what the other leaves), and says how many more there are."""
+    d, a = len(decisions.splitlines()), len(actions.splitlines())
+    if d + a <= lines:
+        return decisions, actions
+    room = min(d, max(lines - a, lines // 2))
+    return at_most(decisions, room), at_most(actions, lines - room)
 
 
 class NotesEditor(KeysInLanguage, TextArea):
@@ -134,8 +155,10 @@ class ItemDetail(Vertical):
             cursor = editor.cursor_location
             editor.load_text(item.notes)
             editor.cursor_location = editor.clamp_visitable(cursor)
-        self._update("#decisions", decisions_text(item))
-        self._update("#actions", actions_text(dataset, meeting, item))
+        lines = max(LIST_LINES, self.size.height // 3)  # a taller screen lists more
+        decisions, actions = shared(decisions_text(item), actions_text(dataset, meeting, item), lines)
+        self._update("#decisions", decisions)
+        self._update("#actions", actions)
         self.scan(editor.text)
 
     def _update(self, selector: str, content: str | Text) -> None:

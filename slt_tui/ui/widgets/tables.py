@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.render import measure
 
 from slt_tui.ui.widgets.plain import PlainTable
+
+
+def cut_end(text: str, room: int) -> str:
+    """`text` in `room` cells, cut at the end with `…`."""
+    if cell_len(text) <= room:
+        return text
+    while text and cell_len(text) > room - 1:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def selected_key(table: PlainTable) -> str | None:
