@@ -257,3 +257,16 @@ async def test_what_a_form_holds_is_kept_aside_when_the_app_ends_with_it_open(sa
     kept = sorted(sample_db.parent.glob("*unsaved*"))
     assert len(kept) == 1 and "Vedtak som ikke ble lagret" in kept[0].read_text()
     assert "Nytt vedtak" in kept[0].read_text()
+
+
+async def test_a_meeting_opened_directly_is_not_covered_by_the_start_screens_resume_hint(sample_db):
+    async with meeting_app(sample_db) as (app, pilot):
+        await start_meeting(app, pilot, "s")
+        await settle(app, pilot)
+    async with meeting_app(sample_db) as (app, pilot):  # --meeting on the running meeting
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert not any("enter" in m for m in said), said
+    async with meeting_app(sample_db, None) as (app, pilot):  # the start screen: there it is said
+        await pilot.pause()
+        assert any("enter" in n.message for n in app._notifications)

@@ -95,7 +95,7 @@ class StartScreen(SltScreen):
             self._show_meetings(first)
             forums.focus()
             running = next((m for m in dataset.meetings if m.status is MeetingStatus.RUNNING), None)
-            if running:
+            if running and not self.app.start_meeting:  # said where enter does it, not over a meeting opened
                 self.notify(t("start.resume", forum=dataset.forum(running.forum).name), timeout=8)
 
     @staticmethod
