@@ -70,7 +70,7 @@ def remove_item(meeting: Meeting, item_id: str) -> Meeting:
     if meeting.running_item == item_id:
         meeting = meeting.model_copy(update={"running_item": None, "running_since": None})
     meeting = _presence_without(meeting, item_id)
-    return renumbered(meeting, [i for i in meeting.agenda if i.id != item_id], first)
+    return _presence_in_order(renumbered(meeting, [i for i in meeting.agenda if i.id != item_id], first))
 
 
 def _presence_without(meeting: Meeting, item_id: str) -> Meeting:
@@ -83,9 +83,11 @@ def _presence_without(meeting: Meeting, item_id: str) -> Meeting:
 
     def moved(entry):
         update = {}
-        if entry.from_item == item_id:
+        if entry.from_item == item_id and entry.until_item == item_id:  # there for that item alone
+            update["from_item"] = update["until_item"] = after or before  # said as its neighbour's
+        elif entry.from_item == item_id:
             update["from_item"] = after
-        if entry.until_item == item_id:
+        elif entry.until_item == item_id:
             update["until_item"] = before
         return entry.model_copy(update=update) if update else entry
 

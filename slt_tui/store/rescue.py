@@ -19,12 +19,21 @@ from slt_tui.store.paths import data_folder, make_private_folder
 def rescue(db_path: Path, text: str) -> Path | None:
     """Write `text` to `<db>.unsaved-<time>.txt` beside the database, else in the data folder; None
     when neither takes it."""
-    name = f"{db_path.name}.unsaved-{datetime.now():%Y%m%d-%H%M%S}.txt"
+    stem = f"{db_path.name}.unsaved-{datetime.now():%Y%m%d-%H%M%S}"
     for folder in (db_path.parent, data_folder()):
         try:
             make_private_folder(folder)
-            atomic_write(folder / name, text.encode(), mode=FILE_MODE)
+            path = _unused(folder, stem)  # two rescues in one second must not write over each other
+            atomic_write(path, text.encode(), mode=FILE_MODE)
         except OSError:
             continue
-        return folder / name
+        return path
     return None
+
+
+def _unused(folder: Path, stem: str) -> Path:
+    path, n = folder / f"{stem}.txt", 1
+    while path.exists():
+        n += 1
+        path = folder / f"{stem}-{n}.txt"
+    return path

@@ -73,14 +73,26 @@ class KeysInOrder:
     async def _take(self, event: Typed) -> None:
         app: Any = self
         self._busy = True
+        writer = getattr(app, "writer", None)
+        if writer is not None and writer.pending and not getattr(event, "_after_saves", False):
+            # The last key saved something (a question answered: an item deleted). This key comes after
+            # the save has landed and the screens have redrawn: once, however long the disk takes.
+            await asyncio.to_thread(writer.flush, LIMIT)
+            event._after_saves = True  # type: ignore[union-attr]
+            self._waiting.insert(0, event)
+            app.post_message(KeyTaken())  # behind the save's message
+            return
         try:
+            await taken(app.screen)  # what the last key's saves changed is on the screen first
+            if app.focused is None:  # a screen just back on top (a question answered) restores its focus
+                await self._focus_settled(app.screen)
             focused = app.focused
             target: DOMNode = focused or app.screen
             # A key no text field takes (`a`, `down`, `escape`, enter outside a field) runs its binding now,
             # as Textual would once it had bubbled back to the app. Text goes to its field.
             handled = False
-            if isinstance(event, events.Key) and focused is not None and not focused.check_consume_key(
-                    event.key, event.character):
+            if isinstance(event, events.Key) and (focused is None or not focused.check_consume_key(
+                    event.key, event.character)):
                 handled = (await app._check_bindings(event.key, priority=True)
                            or await app._check_bindings(event.key))
             if not handled:
@@ -96,9 +108,11 @@ class KeysInOrder:
                 break
             await taken(node)
         with suppress(NoScreen):
-            if app.screen is target.screen:
-                return
-        screen = app.screen  # a screen opened (or closed): the next key is for the field it focuses
+            if app.screen is not target.screen:  # a screen opened (or closed): the next key is for its focus
+                await self._focus_settled(app.screen)
+
+    @staticmethod
+    async def _focus_settled(screen: Any) -> None:
         for _ in range(SETTLE_TURNS):
             await taken(screen)
             if screen.focused is not None:

@@ -67,6 +67,7 @@ class Writer:
         self._thread.start()
         self._closed = False
         self._silent = False
+        self._working = False
         self.failure: SltError | None = None
         """Why the last save failed; None once a later one lands."""
 
@@ -81,6 +82,7 @@ class Writer:
     def _work(self) -> None:
         while (entry := self._jobs.get()) is not None:
             job, done, saves = entry
+            self._working = True
             try:
                 result = job()
             except SltError as exc:
@@ -98,6 +100,13 @@ class Writer:
                 if saves:  # waiting for the queue (`flush`) is no save: a failure before it still stands
                     self.failure = None
                     self._post(Saved(done, result))
+            finally:
+                self._working = False
+
+    @property
+    def pending(self) -> bool:
+        """Whether a save is queued or being made."""
+        return self._working or not self._jobs.empty()
 
     def _post(self, message: Message) -> None:
         if not self._silent:

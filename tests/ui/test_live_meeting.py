@@ -270,3 +270,20 @@ async def test_a_meeting_opened_directly_is_not_covered_by_the_start_screens_res
     async with meeting_app(sample_db, None) as (app, pilot):  # the start screen: there it is said
         await pilot.pause()
         assert any("enter" in n.message for n in app._notifications)
+
+
+async def test_keys_after_a_question_answered_in_the_same_burst_go_to_the_screen_behind_it(sample_db):
+    from textual import events
+
+    async with meeting_app(sample_db) as (app, pilot):
+        await start_meeting(app, pilot, "s")
+        await settle(app, pilot)
+        for key, char in [("down", None), ("delete", None), ("j", "j"), ("d", "d")]:
+            app.post_message(events.Key(key, char))
+        burst(app, "Saken sjekkes\x13")
+        await settle(app, pilot)
+        await settle(app, pilot)
+    meeting = on_disk(sample_db).meeting("kg-2026-12-08")
+    assert [i.id for i in meeting.agenda] == ["s1", "s3", "s4", "s5"], "one deleted, none added"
+    assert [d.text for i in meeting.agenda for d in i.decisions] == ["Saken sjekkes"]
+    assert meeting.status.value == "running", "no letter of the decision ended the meeting"

@@ -162,3 +162,12 @@ def test_a_guest_is_placed_by_agency_code_or_name_or_else_by_organisation(datase
     assert (other.agency, other.organisation, other.role) == (None, "Utekontakten i Fjordvik", "miljøarbeider")
     with pytest.raises(ValidationError):
         ops.add_guest(december, dataset, "Ola", "  ")
+
+
+def test_someone_there_for_a_deleted_item_alone_is_said_to_be_there_for_its_neighbour(dataset):
+    december = ops.set_presence(dataset.meeting("kg-2026-12-08"), "mona-hauglid", "s3", "s3")
+    mona = next(a for a in ops.remove_item(december, "s3").attendance if a.person == "mona-hauglid")
+    assert (mona.from_item, mona.until_item) == ("s4", "s4")  # never a range that ends before it starts
+    last = ops.set_presence(dataset.meeting("kg-2026-12-08"), "mona-hauglid", "s5", "s5")
+    mona = next(a for a in ops.remove_item(last, "s5").attendance if a.person == "mona-hauglid")
+    assert (mona.from_item, mona.until_item) == ("s4", "s4")

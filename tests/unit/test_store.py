@@ -363,3 +363,11 @@ def test_a_file_with_a_broken_reference_is_refused(sample_db):
     with pytest.raises(InvalidDatabaseError) as exc:
         Repository.open(sample_db)
     assert "forum kg: unknown member 'finnes-ikke'" in str(exc.value)
+
+
+def test_two_rescues_in_one_second_keep_both(tmp_path):
+    from slt_tui.store.rescue import rescue
+
+    db = tmp_path / "slt.json"
+    first, second = rescue(db, "første"), rescue(db, "andre")
+    assert first != second and first.read_text() == "første" and second.read_text() == "andre"

@@ -71,7 +71,8 @@ class AttendanceScreen(SltScreen):
             if entry is None:
                 status = t("attendance.unmarked")
             elif entry.status is AttendanceStatus.SUBSTITUTE:
-                status = with_presence(t("attendance.substitute", name=entry.substitute), meeting, entry)
+                status = with_presence(t("attendance.substitute", name=cut_end(entry.substitute, NAME_ROOM)),
+                                       meeting, entry)
             else:
                 status = with_presence(t(f"attendance.{entry.status.value}"), meeting, entry)
             rows.append((person.id, person.agency, cut_end(person.name, NAME_ROOM), status))

@@ -142,7 +142,9 @@ class AgendaTable(KeysInLanguage, PlainTable):
             self.show(meeting, shown_running, extra)  # the columns make room: the whole table once
             return
         self.update_cell(item.id, "used", text)
-        self._rows = []  # what is shown is no longer what was filled
+        column = [str(c.value) for c in self.columns].index("used")
+        self._rows = [(key, (*cells[:column], text, *cells[column + 1:])) if key == item.id else (key, cells)
+                      for key, cells in self._rows]  # what is shown, so that an equal redraw sends nothing
 
     @property
     def selected_id(self) -> str | None:
