@@ -8,6 +8,7 @@ the new ones in the report before committing them.
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 
 import pytest
@@ -17,6 +18,7 @@ from slt_tui.domain.clock import OSLO, frozen
 from slt_tui.i18n import set_language
 from slt_tui.store import Repository
 from slt_tui.ui.app import SltApp
+from slt_tui.ui.widgets.detail import NOTES_LATEST
 
 from helpers import scanned, settle, type_text
 
@@ -43,14 +45,18 @@ def steps(*keys: str, text: str = ""):
     async def run(pilot) -> None:
         app = pilot.app
         await pilot.pause()
+        no_blinking(app)
         for key in keys:
             await pilot.press(key)
             await pilot.pause()
+            no_blinking(app)  # before anything is typed: a line drawn while blinking off stays cached
         if text:
             await type_text(pilot, text)
+            await asyncio.sleep(NOTES_LATEST + 0.2)  # typed notes are saved by now, however loaded the machine
         no_blinking(app)
         await settle(app, pilot)
         await scanned(app, pilot)
+        await settle(app, pilot)  # what the save and the scan changed, drawn
         no_blinking(app)
 
     return run
