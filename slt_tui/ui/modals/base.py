@@ -21,7 +21,6 @@ from slt_tui.errors import SltError
 from slt_tui.i18n import current_language, t
 from slt_tui.ui.keys import KeysInLanguage
 from slt_tui.ui.screens.base import TypedText
-from slt_tui.ui.typeahead import taken
 from slt_tui.ui.widgets.plain import Plain, PlainLabel
 
 T = TypeVar("T")
@@ -30,12 +29,11 @@ T = TypeVar("T")
 class FormModal(KeysInLanguage, ModalScreen[T | None], Generic[T]):
     """Subclasses give `title`, `compose_fields()` and `build()`; build raises to show an error."""
 
-    # Enter in a one-line field and ctrl+s act in the app's own turn (priority), after the field has taken
-    # the keys typed before them and before the next key is handed to a field: keys that arrive together
-    # (a slow link sends them in one packet) land in the field they were typed for, and a save has them all.
+    # What enter does in a form is decided here, before a field's own enter (priority). Keys typed ahead
+    # reach the form in order, each once the one before it has been taken (`ui.typeahead`).
     BINDINGS = [
         Binding("escape", "cancel", "key.cancel", id="cancel"),
-        Binding("ctrl+s", "save", "key.save", id="save", priority=True),
+        Binding("ctrl+s", "submit", "key.save", id="save"),
         Binding("enter", "enter", show=False, priority=True),
     ]
     title: str = ""
@@ -116,22 +114,16 @@ class FormModal(KeysInLanguage, ModalScreen[T | None], Generic[T]):
                 return "form.hint.enter_saves" if node is list(self.query(Input))[-1] else "form.hint.enter_next"
         return "form.hint.save"
 
-    async def action_enter(self) -> None:
+    def action_enter(self) -> None:
         """In a one-line field: the next field, or in the last one, save. Elsewhere, what enter does there
         (a new line in a text box, a drop-down opened or chosen from)."""
         field = self.focused
         if not isinstance(field, Input):
             raise SkipAction
-        await taken(field)
         if field is list(self.query(Input))[-1]:
             self.action_submit()
         else:
             self.focus_next()
-
-    async def action_save(self) -> None:
-        if self.focused is not None:
-            await taken(self.focused)
-        self.action_submit()
 
     def value(self, widget_id: str) -> Any:
         return self.query_one(f"#{widget_id}").value  # type: ignore[attr-defined]

@@ -17,6 +17,7 @@ from textual.widgets import DataTable
 from slt_tui.domain import AgendaItem, Meeting
 from slt_tui.domain import meeting_ops as ops
 from slt_tui.domain.clock import now
+from slt_tui.errors import SltError
 from slt_tui.i18n import t
 from slt_tui.ui.flows.export import export_minutes
 from slt_tui.ui.flows.series import escalate_item, invite
@@ -150,10 +151,13 @@ class MeetingScreen(AgendaEditing, MeetingLifecycle, SltScreen):
             return
         if selected is not None and selected.id == typed.item_id:  # still on it (the table was redrawn)
             return
-        kept = self.slt.keep_aside([typed])
         item = self.meeting.item(typed.item_id)
         said = t("notes.kept_aside_too_long", number=item.number if item else "?")
-        self.notify(f"{said} {kept.sentence()}" if kept else said, severity="warning", timeout=30)
+
+        def told(kept: SltError | None) -> None:
+            self.notify(f"{said} {kept.sentence()}" if kept else said, severity="warning", timeout=30)
+
+        self.app.writer.submit(lambda: self.slt.keep_aside([typed]), told)  # the file written off the loop
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self._writing(event.widget.id == "notes")

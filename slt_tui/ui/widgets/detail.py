@@ -199,11 +199,8 @@ class ItemDetail(Vertical):
 
     def typed(self) -> tuple[str, str] | None:
         """`(item id, text)` when the editor holds text the file does not (and could hold), else None."""
-        item = self._item
-        if item is None:
-            return None
-        text = clean_notes(self.editor.text)
-        return (item.id, text) if text != item.notes and len(text) <= NOTES_MAX else None
+        unsaved = self.unsaved()
+        return None if unsaved is None or len(unsaved[1]) > NOTES_MAX else (unsaved[0].id, unsaved[1])
 
     def unsaved(self) -> tuple[AgendaItem, str] | None:
         """The item and the cleaned text when they differ, whatever the length (kept aside at the end)."""
