@@ -30,6 +30,7 @@ from slt_tui.domain import (
     Forum,
     Guest,
     ItemKind,
+    ItemPurpose,
     Level,
     Meeting,
     MeetingStatus,
@@ -60,13 +61,18 @@ PEOPLE = [
     Person(id="nora-haugtun", name="Nora Haugtun", agency="SKOLE", role="sosiallærer"),
     Person(id="sander-holmvik", name="Sander Holmvik", agency="KF", role="miljøarbeider"),
 ]
+# Invitations and the minutes' e-mail go to those with an address; one member has none, as happens.
+PEOPLE = [p if p.email or p.id == "per-ivar-lundeby" else p.model_copy(update={"email": f"{p.id}@fjordvik.example"})
+          for p in PEOPLE]
 
 KG_STANDING = (
     StandingItem(title="Godkjenning av innkalling og saksliste", kind=ItemKind.DECISION, planned_minutes=5),
-    StandingItem(title="Godkjenning av referat fra forrige møte", kind=ItemKind.DECISION, planned_minutes=5),
+    StandingItem(title="Godkjenning av referat fra forrige møte", kind=ItemKind.DECISION, planned_minutes=5,
+                 purpose=ItemPurpose.APPROVE_MINUTES),
     StandingItem(title="Oppfølging fra tidligere møter", kind=ItemKind.FOLLOW_UP, planned_minutes=15),
     StandingItem(title="Runde rundt bordet: situasjonen blant barn og unge", kind=ItemKind.BRIEFING,
                  planned_minutes=20),
+    StandingItem(title="Eventuelt", planned_minutes=5, purpose=ItemPurpose.OTHER_BUSINESS),
 )
 
 FORUMS = [
@@ -78,7 +84,8 @@ FORUMS = [
           members=("ingrid-solbakk", "siri-nygardsli", "mona-hauglid", "jonas-tveitan", "elin-rustvik",
                    "fatima-bergheim", "ola-skarsvag", "camilla-ovrebotn", "per-ivar-lundeby"),
           required_agencies=("SLT", "POL", "BV", "NAV", "PPT", "HS", "SKOLE", "KF", "PHR"),
-          standing_items=KG_STANDING, cadence_weeks=6),
+          standing_items=KG_STANDING, cadence_weeks=6,
+          copy_to=("Kommunedirektøren", "Politiråd v/ leder", "Arkivet")),
     Forum(id="ot-fjordvik-us", name="Oppvekstteam Fjordvik ungdomsskole", level=Level.OPERATIONAL,
           members=("ola-skarsvag", "nora-haugtun", "fatima-bergheim", "siri-nygardsli", "sander-holmvik"),
           required_agencies=("SKOLE", "HS", "POL"), cadence_weeks=3,
@@ -108,6 +115,7 @@ def september() -> Meeting:
         id="kg-2026-09-15", forum="kg", starts_at=at(day, 9), location="Rådhuset, møterom Fjorden",
         chair="ingrid-solbakk", minute_taker="ingrid-solbakk", status=MeetingStatus.CLOSED,
         started_at=at(day, 9, 2), ended_at=at(day, 10, 41), next_meeting_at=at(date(2026, 10, 27), 9),
+        archive_ref="26/812",
         attendance=attendance(jonas_tveitan="excused", elin_rustvik="absent"),
         agenda=(
             AgendaItem(id="s1", number="01/26", title="Godkjenning av innkalling og saksliste",
@@ -117,7 +125,9 @@ def september() -> Meeting:
                        planned_minutes=20, spent_seconds=1680, presenter="Alle",
                        notes=("Skolen melder om mer uro i friminuttene etter sommerferien.\n\n"
                               "- Politiet har sett flere unge samlet ved kaiområdet på fredagskvelder\n"
-                              "- Helsestasjonen opplever *økt pågang* på drop-in")),
+                              "- Helsestasjonen opplever *økt pågang* på drop-in\n"
+                              "- Utekontakten er ved kaiområdet fredager etter kl. 18\n"
+                              "Kontakt: SLT-koordinator Ingrid Solbakk.")),
             AgendaItem(id="s3", number="03/26", title="Ungdomsklubben: utvidet åpningstid",
                        kind=ItemKind.DECISION, planned_minutes=15, spent_seconds=1260,
                        presenter="Camilla Øvrebotn",
@@ -145,7 +155,7 @@ def october() -> Meeting:
                        kind=ItemKind.DECISION, planned_minutes=5, spent_seconds=90,
                        decisions=(Decision(id="d1", text="Godkjent."),)),
             AgendaItem(id="s2", number="06/26", title="Godkjenning av referat fra forrige møte",
-                       kind=ItemKind.DECISION, planned_minutes=5, spent_seconds=60,
+                       kind=ItemKind.DECISION, planned_minutes=5, spent_seconds=60, approves="kg-2026-09-15",
                        decisions=(Decision(id="d1", text="Referatet fra 15.09.2026 godkjent."),)),
             AgendaItem(id="s3", number="07/26", title="Oppfølging fra tidligere møter",
                        kind=ItemKind.FOLLOW_UP, planned_minutes=15, spent_seconds=1020),
@@ -158,20 +168,32 @@ def october() -> Meeting:
                        kind=ItemKind.BRIEFING, planned_minutes=10, spent_seconds=540,
                        presenter="Henrik Aalvik (vara for NAV)",
                        notes="NAV og kommunen ønsker 40 plasser neste sommer, mot 30 i år."),
+            AgendaItem(id="s6", number="10/26", title="Eventuelt", planned_minutes=5, spent_seconds=180,
+                       notes="Ingen saker."),
         ),
     )
 
 
 def december() -> Meeting:
     day = date(2026, 12, 8)
+    standing = [AgendaItem(id=f"s{n}", number=f"{n + 10:02d}/26", title=item.title, kind=item.kind,
+                           planned_minutes=item.planned_minutes,
+                           approves="kg-2026-10-27" if item.purpose is ItemPurpose.APPROVE_MINUTES else None)
+                for n, item in enumerate(KG_STANDING, 1)]
     return Meeting(
         id="kg-2026-12-08", forum="kg", starts_at=at(day, 9), location="Rådhuset, møterom Fjorden",
         chair="ingrid-solbakk", minute_taker="camilla-ovrebotn", previous="kg-2026-10-27",
         agenda=(
-            *(AgendaItem(id=f"s{n}", number=f"{n + 9:02d}/26", title=item.title, kind=item.kind,
-                         planned_minutes=item.planned_minutes) for n, item in enumerate(KG_STANDING, 1)),
-            AgendaItem(id="s5", number="14/26", title="Plan for SLT-arbeidet 2027",
-                       kind=ItemKind.DISCUSSION, planned_minutes=25, presenter="Ingrid Solbakk"),
+            *standing[:-1],
+            AgendaItem(id="s6", number="15/26", title="Plan for SLT-arbeidet 2027",
+                       kind=ItemKind.DISCUSSION, planned_minutes=25, presenter="Ingrid Solbakk",
+                       summary=("Koordinatoren legger fram utkast til handlingsplan for 2027.\n\n"
+                                "Gruppen bes om innspill til tre prioriterte innsatsområder.")),
+            AgendaItem(id="s7", number="16/26", title="Oppfølging av bekymringen ved kaiområdet",
+                       kind=ItemKind.DISCUSSION, planned_minutes=15, presenter="Mona Hauglid",
+                       confidential=True, legal_basis=DEFAULT_LEGAL_BASIS,
+                       summary="Barnevernet og politiet orienterer om det felles tiltaket for gruppen."),
+            standing[-1].model_copy(update={"id": "s8", "number": "17/26"}),
         ),
     )
 

@@ -20,11 +20,12 @@ from slt_tui.domain.models import (
     AgendaItem,
     Guest,
     ItemKind,
+    ItemPurpose,
     Meeting,
     Presence,
     StandingItem,
 )
-from slt_tui.domain.series import plan
+from slt_tui.domain.series import PlanTitles, plan
 from slt_tui.domain.standard import STANDARD_AGENCIES
 from slt_tui.i18n import current_language, translate
 
@@ -121,8 +122,10 @@ def standard_agenda(lang: str | None = None) -> tuple[StandingItem, ...]:
     """The items every meeting of a new forum starts with: approving the notice and the agenda, and the
     last meeting's minutes; any other business last."""
     return (StandingItem(title=say("agenda.standard.notice", lang), kind=ItemKind.DECISION, planned_minutes=5),
-            StandingItem(title=say("agenda.standard.minutes", lang), kind=ItemKind.DECISION, planned_minutes=5),
-            StandingItem(title=say("agenda.standard.other", lang), kind=ItemKind.BRIEFING, planned_minutes=10))
+            StandingItem(title=say("agenda.standard.minutes", lang), kind=ItemKind.DECISION, planned_minutes=5,
+                         purpose=ItemPurpose.APPROVE_MINUTES),
+            StandingItem(title=say("agenda.standard.other", lang), kind=ItemKind.BRIEFING, planned_minutes=10,
+                         purpose=ItemPurpose.OTHER_BUSINESS))
 
 
 def action_status(action: ActionItem, on: date, lang: str | None = None) -> str:
@@ -179,4 +182,5 @@ def linked_items(dataset: Dataset, item: AgendaItem, lang: str | None = None) ->
 
 def plan_next(dataset: Dataset, forum_id: str, lang: str, on: date | None = None) -> Meeting:
     """The forum's next meeting (see `plan`), its follow-up item titled in the documents' language."""
-    return plan(dataset, forum_id, today(), say("minutes.follow_up", lang), on=on)
+    return plan(dataset, forum_id, today(), PlanTitles(say("minutes.follow_up", lang), say("agenda.standard.minutes", lang)),
+                on=on)

@@ -16,7 +16,7 @@ from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
 from slt_tui.domain import case_numbers
-from slt_tui.domain.models import ActionItem, Agency, Forum, Meeting, Model, Person
+from slt_tui.domain.models import ActionItem, Agency, Forum, Meeting, MeetingStatus, Model, Person
 from slt_tui.errors import UnknownRecordError
 from slt_tui.i18n import translate
 
@@ -189,6 +189,7 @@ class Dataset(Model):
                                              is None):
                         yield Problem("problem.no_item", table="meetings", id=m.id, meeting=link.meeting,
                                       item=link.item)
+        yield from _approval_problems(meetings)
         for a in self.actions:
             origin = meetings.get(a.origin.meeting)
             if origin is None:
@@ -201,6 +202,22 @@ class Dataset(Model):
                     ("forum", "forum", a.forum), ("agency", "agency", a.agency), ("owner", "person", a.owner),
                     *(("history", "meeting", u.meeting) for u in a.updates)])
         yield from _case_number_problems(self.meetings)
+
+
+def _approval_problems(meetings: dict[str, Meeting]) -> Iterator[Problem]:
+    """An item approves the minutes of an earlier meeting of its own forum, and a decision on it (the
+    approval) needs those minutes to exist: the meeting must have been held."""
+    for m in meetings.values():
+        for item in m.agenda:
+            if item.approves is None:
+                continue
+            target = meetings.get(item.approves)
+            if target is None or target.forum != m.forum or target.starts_at >= m.starts_at:
+                yield Problem("problem.approves", table="meetings", id=m.id, number=item.number,
+                              meeting=item.approves)
+            elif item.decisions and target.status is not MeetingStatus.CLOSED:
+                yield Problem("problem.approves_unheld", table="meetings", id=m.id, number=item.number,
+                              meeting=item.approves)
 
 
 def table_of(record: Model) -> str:

@@ -43,6 +43,17 @@ def first_serial(dataset: Dataset, meeting: Meeting) -> int:
     return case_numbers.next_serial(earlier, meeting.year)
 
 
+def revised(stored: Meeting | None, changed: Meeting) -> Meeting:
+    """`changed` with its invitation's revision (iCalendar SEQUENCE) one above the stored one when the
+    time or place changed or the meeting was cancelled: calendars then replace the invitation they have."""
+    if stored is None:
+        return changed
+    moved = (changed.starts_at != stored.starts_at or changed.location != stored.location
+             or (changed.status is MeetingStatus.CANCELLED) != (stored.status is MeetingStatus.CANCELLED))
+    sequence = max(stored.sequence, changed.sequence) + moved
+    return changed if sequence == changed.sequence else changed.model_copy(update={"sequence": sequence})
+
+
 def renumbered(meeting: Meeting, agenda: list[AgendaItem], first: int) -> Meeting:
     items = tuple(item.model_copy(update={"number": case_numbers.format_number(first + n, meeting.year)})
                   for n, item in enumerate(agenda))

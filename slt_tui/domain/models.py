@@ -46,6 +46,18 @@ class MeetingStatus(StrEnum):
     PLANNED = "planned"
     RUNNING = "running"
     CLOSED = "closed"
+    CANCELLED = "cancelled"
+    """A planned meeting called off: its carried points go to the forum's next meeting."""
+
+
+class ItemPurpose(StrEnum):
+    """What a standing item is for, beyond its title: planning links and orders such items."""
+
+    NONE = ""
+    APPROVE_MINUTES = "approve_minutes"
+    """Godkjenning av referat fra forrige møte: the planned item approves the previous minutes."""
+    OTHER_BUSINESS = "other_business"
+    """Eventuelt: stays last; a follow-up item is planned before it."""
 
 
 class AttendanceStatus(StrEnum):
@@ -83,6 +95,7 @@ class StandingItem(Model):
     title: Title
     kind: ItemKind = ItemKind.BRIEFING
     planned_minutes: int = Field(default=10, ge=0, le=600)
+    purpose: ItemPurpose = ItemPurpose.NONE
 
 
 class Forum(Model):
@@ -93,6 +106,8 @@ class Forum(Model):
     required_agencies: tuple[AgencyCode, ...] = ()
     standing_items: tuple[StandingItem, ...] = ()
     cadence_weeks: int = Field(default=6, ge=1, le=52)
+    copy_to: tuple[Line, ...] = ()
+    """Whom the minutes go to besides the members ("Kopi til"): a name, an office, an address."""
 
     @model_validator(mode="after")
     def _no_repeats(self) -> Forum:
@@ -129,6 +144,10 @@ class AgendaItem(Model):
     confidential: bool = False
     legal_basis: Line = ""
     decisions: tuple[Decision, ...] = ()
+    summary: Block = ""
+    """A short saksframlegg for the notice: what the case is about and what is asked of the group."""
+    approves: Identifier | None = None
+    """The meeting whose minutes this item approves (Godkjenning av referat): a decision on it approves them."""
     sent_to: ItemRef | None = None
     """The item this one was escalated to, in another forum's meeting."""
     sent_from: ItemRef | None = None
@@ -187,6 +206,20 @@ class Guest(Presence):
         return self.agency or self.organisation
 
 
+class Correction(Model):
+    """A change to minutes after their approval: what changed, why, when and by whom, and the record
+    as it stood before, so that every approved version can be exported again."""
+
+    id: Identifier
+    at: OsloTime
+    by: Title
+    what: Title
+    why: Title
+    session: str = Field(default="", max_length=64)
+    """The session that made it; only that session may go on changing the record under it."""
+    before: Meeting
+
+
 class Meeting(Model):
     id: Identifier
     forum: Identifier
@@ -207,6 +240,12 @@ class Meeting(Model):
     # that ran it is gone, and the next one to open the meeting for writing starts it again).
     running_item: Identifier | None = None
     running_since: OsloTime | None = None
+    archive_ref: Line = ""
+    """The case in the municipality's archive system the minutes are journaled under ("26/1234")."""
+    sequence: int = Field(default=0, ge=0, le=1_000_000)
+    """The invitation's revision (iCalendar SEQUENCE): one more each time the time or place changes."""
+    corrections: tuple[Correction, ...] = ()
+    """Changes made after the minutes were approved, oldest first."""
 
     @property
     def year(self) -> int:
@@ -214,7 +253,7 @@ class Meeting(Model):
 
     @model_validator(mode="after")
     def _consistent(self) -> Meeting:
-        if self.status is not MeetingStatus.PLANNED and self.started_at is None:
+        if self.status in (MeetingStatus.RUNNING, MeetingStatus.CLOSED) and self.started_at is None:
             raise PydanticCustomError("meeting_no_start", "a running or closed meeting needs the time it started")
         if self.status is MeetingStatus.CLOSED and self.ended_at is None:
             raise PydanticCustomError("meeting_no_end", "a closed meeting needs the time it ended")
@@ -223,10 +262,13 @@ class Meeting(Model):
         if self.running_item is not None and (self.status is not MeetingStatus.RUNNING
                                               or self.item(self.running_item) is None):
             raise PydanticCustomError("running_item", "only an item of a running meeting can have its clock running")
+        if self.status is MeetingStatus.CANCELLED and self.started_at is not None:
+            raise PydanticCustomError("meeting_cancelled_held", "a meeting that was held cannot be cancelled")
         if self.running_since is not None and self.running_item is None:
             raise PydanticCustomError("running_clock", "a running clock needs its item")
         _unique([i.id for i in self.agenda], "agenda")
         _unique([a.person for a in self.attendance], "attendance")
+        _unique([c.id for c in self.corrections], "corrections")
         problem = case_numbers.sequence_problem([i.number for i in self.agenda], self.year)
         if problem:
             raise PydanticCustomError("case_number", "{reason}", {"reason": problem})
@@ -234,6 +276,9 @@ class Meeting(Model):
 
     def item(self, item_id: str) -> AgendaItem | None:
         return next((i for i in self.agenda if i.id == item_id), None)
+
+
+Correction.model_rebuild()
 
 
 class ActionUpdate(Model):

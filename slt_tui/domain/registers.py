@@ -9,7 +9,7 @@ from collections.abc import Collection
 from pydantic import ValidationError
 
 from slt_tui.domain.explain import Labelled
-from slt_tui.domain.models import ItemKind, StandingItem
+from slt_tui.domain.models import ItemKind, ItemPurpose, StandingItem
 from slt_tui.errors import DomainError, Said
 from slt_tui.i18n import LANGUAGES, translate
 
@@ -44,6 +44,17 @@ def _kinds() -> dict[str, ItemKind]:
             for name in (kind.value, *(translate(f"kind.item.{kind.value}", lang) for lang in LANGUAGES))}
 
 
+def purpose_of(title: str) -> ItemPurpose:
+    """What a standing item titled so is for: the standard titles of approving the minutes and of
+    "Eventuelt", in any of the languages, are recognised as such (the template is edited as text)."""
+    wanted = " ".join(title.split()).casefold()
+    for key, purpose in (("agenda.standard.minutes", ItemPurpose.APPROVE_MINUTES),
+                         ("agenda.standard.other", ItemPurpose.OTHER_BUSINESS)):
+        if any(translate(key, lang).casefold() == wanted for lang in LANGUAGES):
+            return purpose
+    return ItemPurpose.NONE
+
+
 def parse_standing_items(text: str, lang: str) -> tuple[StandingItem, ...]:
     """Read `title; kind; minutes` lines (kind and minutes optional; the kind named in any language);
     DomainError names the bad line and says what was wrong with it in `lang`."""
@@ -62,7 +73,8 @@ def parse_standing_items(text: str, lang: str) -> tuple[StandingItem, ...]:
         if written and not (written.isascii() and written.isdigit()):
             raise DomainError(detail=Said("standing.minutes", number=number, value=written))
         try:
-            items.append(StandingItem(title=parts[0], kind=kind, planned_minutes=int(written or 10)))
+            items.append(StandingItem(title=parts[0], kind=kind, planned_minutes=int(written or 10),
+                                      purpose=purpose_of(parts[0])))
         except ValidationError as exc:
             raise DomainError(detail=Said("standing.line", number=number, problem=Labelled(exc))) from None
     return tuple(items)

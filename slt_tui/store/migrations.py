@@ -8,6 +8,7 @@ backup of the old version) and refuses a file from a newer slt-tui.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from slt_tui.domain import TABLES
@@ -17,7 +18,7 @@ from slt_tui.errors import Said
 from slt_tui.store.atomic import Raw
 from slt_tui.store.errors import CorruptDatabaseError, SchemaTooNewError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 META = "meta"
 
 
@@ -63,7 +64,50 @@ def _item_clock(raw: Raw) -> Raw:
     return raw
 
 
-STEPS: dict[int, Callable[[Raw], Raw]] = {0: _add_meta, 1: _item_links, 2: _item_clock}
+# The standing items' titles the program itself proposed, in its three languages: a forum's item by
+# one of these titles is the one that approves the minutes, or the "Eventuelt" that stays last.
+_APPROVAL_TITLES = {"godkjenning av referat fra forrige møte", "godkjenning av referat frå førre møte",
+                    "approval of the minutes of the previous meeting"}
+_OTHER_BUSINESS_TITLES = {"eventuelt", "any other business"}
+
+
+def _approval(raw: Raw) -> Raw:
+    """3 → 4: minutes are approved by a linked item, forums say whom they copy, meetings may be cancelled.
+
+    A standing item titled as the program's "Godkjenning av referat fra forrige møte" gets that purpose,
+    "Eventuelt" its own; an agenda item so titled in a meeting with a previous meeting of the forum
+    approves that meeting's minutes, so that a decision already recorded on it counts as the approval.
+    """
+    for forum in raw.get("forums", {}).values():
+        for item in forum.get("standing_items", ()):
+            title = str(item.get("title", "")).strip().casefold()
+            if title in _APPROVAL_TITLES:
+                item["purpose"] = "approve_minutes"
+            elif title in _OTHER_BUSINESS_TITLES:
+                item["purpose"] = "other_business"
+    meetings = raw.get("meetings", {}).values()
+    by_id = {m.get("id"): m for m in meetings}
+    for meeting in meetings:
+        previous = by_id.get(meeting.get("previous"))
+        if previous is None or previous.get("forum") != meeting.get("forum") or not _before(previous, meeting):
+            continue
+        for item in meeting.get("agenda", ()):
+            if str(item.get("title", "")).strip().casefold() in _APPROVAL_TITLES and not item.get("approves"):
+                if item.get("decisions") and previous.get("status") != "closed":
+                    continue  # a decision on minutes not yet written approves nothing
+                item["approves"] = previous["id"]
+                break
+    return raw
+
+
+def _before(earlier: dict, later: dict) -> bool:
+    try:
+        return datetime.fromisoformat(earlier["starts_at"]) < datetime.fromisoformat(later["starts_at"])
+    except (KeyError, TypeError, ValueError):
+        return False  # the file's own validation says what is wrong with it
+
+
+STEPS: dict[int, Callable[[Raw], Raw]] = {0: _add_meta, 1: _item_links, 2: _item_clock, 3: _approval}
 
 
 def migrate(raw: Raw, path: Path) -> tuple[Raw, bool]:

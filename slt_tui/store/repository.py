@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import errno
 import os
+import secrets
 import shutil
 import threading
 from collections.abc import Callable, Iterator
@@ -27,10 +28,11 @@ from pydantic import ValidationError
 from tinydb import TinyDB
 from tinydb.table import Document
 
-from slt_tui.domain import TABLES, Dataset
+from slt_tui.domain import TABLES, Dataset, approval
 from slt_tui.domain.dataset import key_of, table_of
 from slt_tui.domain.explain import Explained
-from slt_tui.domain.models import Model
+from slt_tui.domain.meeting_ops import revised
+from slt_tui.domain.models import Meeting, Model
 from slt_tui.errors import DomainError, Said, system_reason
 from slt_tui.store import backups, migrations
 from slt_tui.store.atomic import AtomicJSONStorage, Raw, atomic_write, encode
@@ -65,6 +67,8 @@ class Repository:
         self._db = TinyDB(storage=lambda: self._storage)
         self.version: FileVersion | None = file_version(path)
         """The version of the file this session read or last wrote."""
+        self.session = secrets.token_hex(8)
+        """This session, as its corrections of approved minutes name it (`domain.approval`)."""
 
     # Opening and closing -------------------------------------------------------------------------
 
@@ -188,9 +192,13 @@ class Repository:
             stored = type(record).model_validate(record.model_dump(mode="json", warnings=False))
         except ValidationError as exc:
             raise DomainError(detail=Explained(exc)) from None
-        doc = stored.model_dump(mode="json")
         with self._mutex:
             self._ensure_writable()
+            if isinstance(stored, Meeting):  # the one path every change to a meeting takes
+                approval.check_change(self._dataset, stored, self.session)
+                previous = self._dataset.meeting(stored.id) if self._dataset.has("meetings", stored.id) else None
+                stored = revised(previous, stored)
+            doc = stored.model_dump(mode="json")
             dataset = self._checked(lambda: self._dataset.put(stored))
             doc_id = self._doc_ids[table].get(key_of(stored))
             if doc_id is None:
@@ -218,6 +226,8 @@ class Repository:
         """Remove a record; refused (DomainError) while other records still refer to it."""
         with self._mutex:
             self._ensure_writable()
+            if table == "meetings":
+                approval.check_delete(self._dataset, key)
             dataset = self._checked(lambda: self._dataset.remove(table, key))
             self._db.table(table).remove(doc_ids=[self._doc_ids[table][key]])
             del self._doc_ids[table][key]

@@ -385,14 +385,14 @@ async def test_declining_to_move_a_meeting_leaves_another_meetings_clock_running
     from datetime import date
 
     from slt_tui.domain.clock import today
-    from slt_tui.domain.series import plan
+    from slt_tui.domain.series import PlanTitles, plan
     from slt_tui.store import Repository
     from slt_tui.ui.modals.questions import Confirm
 
     if date(2026, 12, 8) == today():
         pytest.skip("run on the sample meeting's own day")
     with Repository.open(sample_db) as repo:
-        repo.save(plan(repo.dataset, "politiradet", today(), "Oppfølging", on=today()))
+        repo.save(plan(repo.dataset, "politiradet", today(), PlanTitles("Oppfølging", "Godkjenning av referat"), on=today()))
     council = f"politiradet-{today():%Y-%m-%d}"
     async with meeting_app(sample_db, council) as (app, pilot):
         await start_meeting(app, pilot, "space")  # planned for today: no question

@@ -135,8 +135,8 @@ async def test_escalating_to_the_police_council_warns_about_an_individual_case(s
     with Repository.open(sample_db) as repo:
         from datetime import date
 
-        from slt_tui.domain.series import plan
-        repo.save(plan(repo.dataset, "politiradet", date(2026, 11, 24), "Oppfølging", on=date(2026, 12, 1)))
+        from slt_tui.domain.series import PlanTitles, plan
+        repo.save(plan(repo.dataset, "politiradet", date(2026, 11, 24), PlanTitles("Oppfølging", "Godkjenning av referat"), on=date(2026, 12, 1)))
         meeting = repo.dataset.meeting("kg-2026-12-08")
         item = meeting.agenda[3].model_copy(update={"notes": "Gutten (15) er bekymringsfull"})
         repo.save(meeting.model_copy(update={"agenda": (*meeting.agenda[:3], item, *meeting.agenda[4:])}))

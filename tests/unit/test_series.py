@@ -13,14 +13,14 @@ from slt_tui.domain import ActionStatus, Dataset, Forum, ItemKind, Level, Meetin
 from slt_tui.domain import meeting_ops as ops
 from slt_tui.domain.clock import OSLO
 from slt_tui.domain.follow_up import CARRIED_FLAG, review, reviews_at, times_carried
-from slt_tui.domain.series import PlanError, escalate, looks_individual, plan, proposed_start
+from slt_tui.domain.series import PlanError, PlanTitles, escalate, looks_individual, plan, proposed_start
 
 from strategies import BASE, FORUM
 
 TEMPLATE = (StandingItem(title="Godkjenning av innkalling og saksliste", kind=ItemKind.DECISION, planned_minutes=5),
             StandingItem(title="Godkjenning av referat fra forrige møte", kind=ItemKind.DECISION, planned_minutes=5))
 SERIES = FORUM.model_copy(update={"standing_items": TEMPLATE, "cadence_weeks": 5})
-FOLLOW_UP = "Oppfølging fra tidligere møter"
+FOLLOW_UP = PlanTitles("Oppfølging fra tidligere møter", "Godkjenning av referat fra forrige møte")
 
 
 def fresh() -> Dataset:

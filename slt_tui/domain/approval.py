@@ -1,0 +1,143 @@
+"""Approval of the minutes, the lock that follows it, recorded corrections, and the minutes' versions.
+
+A meeting's minutes are approved at a later meeting of the forum: the item that `approves` them (the
+standing "Godkjenning av referat fra forrige møte") has a decision. The approval is derived from that
+decision, never stored twice. Until then a closed meeting can be corrected freely; afterwards a change
+to what the minutes show is refused unless it is made as a `Correction` (what, why, when, by whom,
+and the record as it stood before), and every approved version can be rebuilt from the corrections.
+
+`check_change` is the rule, applied by the repository to every save of a meeting, so that no screen
+or command can change approved minutes by another way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from slt_tui.domain.dataset import Dataset
+from slt_tui.domain.meeting_ops import new_id
+from slt_tui.domain.models import AgendaItem, Correction, Meeting, MeetingStatus
+from slt_tui.errors import SltError
+
+# What the minutes do not show, or what is added after approval by design: the archive reference is
+# given when the approved minutes are journaled, the invitation's revision counts time and place.
+_NOT_CONTENT = {"corrections", "archive_ref", "sequence"}
+
+
+@dataclass(frozen=True)
+class Approval:
+    """Where minutes were approved: the meeting and the item (case) whose decision approved them."""
+
+    meeting: Meeting
+    item: AgendaItem
+
+
+def approval_of(meeting: Meeting, dataset: Dataset) -> Approval | None:
+    """The approval of `meeting`'s minutes, or None while they await it (the earliest, should two
+    items approve the same minutes)."""
+    for later in dataset.meetings_of(meeting.forum):
+        for item in later.agenda:
+            if item.approves == meeting.id and item.decisions:
+                return Approval(later, item)
+    return None
+
+
+class MinutesApprovedError(SltError):
+    """The minutes are approved: a change is refused unless it is recorded as a correction."""
+
+    key = "approval.locked"
+
+
+class CorrectionError(SltError):
+    """A correction that does not follow the rules (changes nothing, rewrites an earlier one)."""
+
+    key = "approval.bad_correction"
+
+
+def content(meeting: Meeting) -> Meeting:
+    """What the minutes are made from: the record without its corrections, archive reference and
+    revision, as kept in a correction's `before`."""
+    return meeting.model_copy(update={"corrections": (), "archive_ref": "", "sequence": 0})
+
+
+def check_change(dataset: Dataset, new: Meeting, session: str) -> None:
+    """Refuse (MinutesApprovedError) a save of `new` that changes approved minutes other than by a
+    correction: a new one that records the stored record as it was, or more changes under the last
+    one by the session that made it. Corrections once made are never changed or removed."""
+    if not dataset.has("meetings", new.id):
+        return
+    old: Meeting = dataset.meeting(new.id)
+    if old.corrections != new.corrections[: len(old.corrections)] and not _continues(old, new, session):
+        raise CorrectionError(meeting=old.id)
+    approval = approval_of(old, dataset)
+    if approval is None or content(old) == content(new):
+        return
+    added = new.corrections[len(old.corrections):]
+    if len(added) == 1 and added[0].before == content(old):
+        return
+    if not added and _continues(old, new, session):
+        return
+    raise MinutesApprovedError(**_where(approval))
+
+
+def check_delete(dataset: Dataset, meeting_id: str) -> None:
+    """Approved minutes' meeting is never deleted."""
+    if dataset.has("meetings", meeting_id):
+        approval = approval_of(dataset.meeting(meeting_id), dataset)
+        if approval is not None:
+            raise MinutesApprovedError(**_where(approval))
+
+
+def _continues(old: Meeting, new: Meeting, session: str) -> bool:
+    """`new` keeps every correction of `old` and changes the last only in its time, by the session
+    that made it (more edits under one correction)."""
+    if not old.corrections or len(new.corrections) != len(old.corrections) or not session:
+        return False
+    last_old, last_new = old.corrections[-1], new.corrections[-1]
+    return (new.corrections[:-1] == old.corrections[:-1] and last_old.session == session
+            and last_new.model_copy(update={"at": last_old.at}) == last_old)
+
+
+def _where(approval: Approval) -> dict:
+    return {"date": f"{approval.meeting.starts_at:%d.%m.%Y}", "case": approval.item.number}
+
+
+def correct(stored: Meeting, changed: Meeting, *, by: str, what: str, why: str, session: str, at: datetime,
+            correction_id: str | None = None) -> Meeting:
+    """`changed` recorded as a correction of `stored` (approved minutes): a new correction, or, when
+    `correction_id` names the last one and this session made it, more changes under it."""
+    last = stored.corrections[-1] if stored.corrections else None
+    if last is not None and last.id == correction_id and last.session == session:
+        return changed.model_copy(update={"corrections": (*stored.corrections[:-1],
+                                                          last.model_copy(update={"at": at}))})
+    correction = Correction(id=correction_id or new_id("r"), at=at, by=by, what=what, why=why, session=session,
+                            before=content(stored))
+    return changed.model_copy(update={"corrections": (*stored.corrections, correction)})
+
+
+def is_locked(meeting: Meeting, dataset: Dataset) -> bool:
+    """Whether a change to `meeting` needs a correction (its minutes are approved)."""
+    return meeting.status is MeetingStatus.CLOSED and approval_of(meeting, dataset) is not None
+
+
+@dataclass(frozen=True)
+class Version:
+    """One approved version of the minutes: 1 as approved, then one more after each correction."""
+
+    number: int
+    meeting: Meeting
+    """The record as it stood, with the corrections made up to then."""
+    correction: Correction | None
+    """The correction that made this version; None for the version approved."""
+
+
+def versions(meeting: Meeting) -> list[Version]:
+    """Every version of the minutes since approval, oldest first; the last is the current record.
+    A meeting with no corrections has one version: itself."""
+    states = [c.before for c in meeting.corrections] + [content(meeting)]
+    made_by: list[Correction | None] = [None, *meeting.corrections]
+    return [Version(n, state.model_copy(update={"corrections": meeting.corrections[: n - 1],
+                                               "archive_ref": meeting.archive_ref, "sequence": meeting.sequence}),
+                    made_by[n - 1])
+            for n, state in enumerate(states, 1)]
