@@ -185,15 +185,15 @@ def december() -> Meeting:
         chair="ingrid-solbakk", minute_taker="camilla-ovrebotn", previous="kg-2026-10-27",
         agenda=(
             *standing[:-1],
-            AgendaItem(id="s6", number="15/26", title="Plan for SLT-arbeidet 2027",
+            AgendaItem(id="s5", number="15/26", title="Plan for SLT-arbeidet 2027",
                        kind=ItemKind.DISCUSSION, planned_minutes=25, presenter="Ingrid Solbakk",
                        summary=("Koordinatoren legger fram utkast til handlingsplan for 2027.\n\n"
                                 "Gruppen bes om innspill til tre prioriterte innsatsområder.")),
-            AgendaItem(id="s7", number="16/26", title="Oppfølging av bekymringen ved kaiområdet",
+            AgendaItem(id="s6", number="16/26", title="Oppfølging av bekymringen ved kaiområdet",
                        kind=ItemKind.DISCUSSION, planned_minutes=15, presenter="Mona Hauglid",
                        confidential=True, legal_basis=DEFAULT_LEGAL_BASIS,
                        summary="Barnevernet og politiet orienterer om det felles tiltaket for gruppen."),
-            standing[-1].model_copy(update={"id": "s8", "number": "17/26"}),
+            standing[-1].model_copy(update={"id": "s7", "number": "17/26"}),
         ),
     )
 

@@ -158,6 +158,8 @@ def start(meeting: Meeting, at: datetime, *, to_that_day: bool = False) -> Meeti
     began and ended are `started_at` and `ended_at`, as for any meeting."""
     if meeting.status is MeetingStatus.CLOSED:
         raise DomainError(detail=Said("meeting.already_closed"))
+    if meeting.status is MeetingStatus.CANCELLED:
+        raise DomainError(detail=Said("meeting.cancelled"))
     if meeting.status is MeetingStatus.RUNNING:
         return meeting
     update: dict[str, object] = {"status": MeetingStatus.RUNNING, "started_at": at}

@@ -66,6 +66,7 @@ def agenda_items(draw, year: int, first: int, count: int) -> tuple[AgendaItem, .
             confidential=confidential,
             legal_basis=draw(titles) if confidential else "",
             decisions=tuple(Decision(id=f"d{i}", text=draw(titles)) for i in range(draw(st.integers(0, 2)))),
+            summary=draw(rich_text),
         ))
     return tuple(items)
 
@@ -74,7 +75,8 @@ def agenda_items(draw, year: int, first: int, count: int) -> tuple[AgendaItem, .
 def meetings(draw, meeting_id: str | None = None) -> Meeting:
     starts = draw(moments).astimezone(UTC)  # arithmetic in UTC: wall-clock sums break across DST
     status = draw(st.sampled_from(MeetingStatus))
-    started = starts + timedelta(minutes=draw(st.integers(-10, 30))) if status is not MeetingStatus.PLANNED else None
+    held = status in (MeetingStatus.RUNNING, MeetingStatus.CLOSED)
+    started = starts + timedelta(minutes=draw(st.integers(-10, 30))) if held else None
     ended = started + timedelta(minutes=draw(st.integers(0, 300))) if status is MeetingStatus.CLOSED else None
     attending = draw(st.lists(st.sampled_from(PERSON_IDS), unique=True))
     attendance = []
@@ -96,6 +98,7 @@ def meetings(draw, meeting_id: str | None = None) -> Meeting:
         started_at=started,
         ended_at=ended,
         next_meeting_at=draw(st.none() | moments),
+        archive_ref=draw(any_text),
     )
 
 

@@ -9,8 +9,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from slt_tui.domain import ActionStatus, Dataset, Forum, ItemKind, Level, MeetingStatus, StandingItem
+from slt_tui.domain import (
+    ActionStatus,
+    Dataset,
+    Decision,
+    Forum,
+    ItemKind,
+    ItemPurpose,
+    Level,
+    MeetingStatus,
+    StandingItem,
+)
 from slt_tui.domain import meeting_ops as ops
+from slt_tui.domain.approval import approval_of
 from slt_tui.domain.clock import OSLO
 from slt_tui.domain.follow_up import CARRIED_FLAG, review, reviews_at, times_carried
 from slt_tui.domain.series import PlanError, PlanTitles, escalate, looks_individual, plan, proposed_start
@@ -18,7 +29,8 @@ from slt_tui.domain.series import PlanError, PlanTitles, escalate, looks_individ
 from strategies import BASE, FORUM
 
 TEMPLATE = (StandingItem(title="Godkjenning av innkalling og saksliste", kind=ItemKind.DECISION, planned_minutes=5),
-            StandingItem(title="Godkjenning av referat fra forrige møte", kind=ItemKind.DECISION, planned_minutes=5))
+            StandingItem(title="Godkjenning av referat fra forrige møte", kind=ItemKind.DECISION, planned_minutes=5,
+                         purpose=ItemPurpose.APPROVE_MINUTES))
 SERIES = FORUM.model_copy(update={"standing_items": TEMPLATE, "cadence_weeks": 5})
 FOLLOW_UP = PlanTitles("Oppfølging fra tidligere møter", "Godkjenning av referat fra forrige møte")
 
@@ -47,7 +59,7 @@ def test_a_year_of_meetings_carries_every_open_point_until_it_is_closed(rng: ran
         carried = [r.action.id for r in reviews_at(dataset.meeting(meeting.id), dataset)]
         assert len(carried) == len(set(carried)), "a point appears twice"
         assert set(carried) == expected, "an open point was not carried, or a closed one came back"
-        assert (FOLLOW_UP in [i.title for i in meeting.agenda]) == bool(expected)
+        assert (FOLLOW_UP.follow_up in [i.title for i in meeting.agenda]) == bool(expected)
         history.append((meeting.id, expected))
 
         dataset = hold(dataset, meeting.id, start)
@@ -65,6 +77,13 @@ def test_a_year_of_meetings_carries_every_open_point_until_it_is_closed(rng: ran
             action = ops.new_action(meeting, item, title="Følge opp", agency="NAV", owner=None,
                                     due=meeting.starts_at.date() + timedelta(weeks=5))
             dataset = dataset.put(action)
+        item = next((i for i in meeting.agenda if i.approves), None)
+        assert (item is not None) == (n > 0), "from the second meeting on, one case approves the last minutes"
+        if item is not None:
+            assert item.approves == history[-2][0]
+            approved = item.model_copy(update={"decisions": (Decision(id="d1", text="Godkjent."),)})
+            dataset = dataset.put(ops.replace_item(dataset.meeting(meeting.id), approved))
+            assert approval_of(dataset.meeting(item.approves), dataset).item.number == item.number
         dataset = dataset.put(ops.end(dataset.meeting(meeting.id), start + timedelta(hours=1), None))
         day = meeting.starts_at.date() + timedelta(days=1)
 
@@ -79,6 +98,8 @@ def test_a_year_of_meetings_carries_every_open_point_until_it_is_closed(rng: ran
     for serials in by_year.values():
         assert serials == list(range(1, len(serials) + 1))
     assert set(by_year) == {2026, 2027}
+    held = dataset.meetings_of("kg")
+    assert all(approval_of(m, dataset) is not None for m in held[:-1]) and approval_of(held[-1], dataset) is None
 
 
 def test_a_forum_without_meetings_gets_its_first_from_the_template():

@@ -1,0 +1,212 @@
+"""Approval of the minutes at the next meeting, the lock that follows, recorded corrections, versions,
+cancelling, and the invitation's revision: all through the real repository and its TinyDB file."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from slt_tui.domain import Decision, MeetingStatus
+from slt_tui.domain import meeting_ops as ops
+from slt_tui.domain.approval import (
+    CorrectionError,
+    MinutesApprovedError,
+    approval_of,
+    content,
+    correct,
+    versions,
+)
+from slt_tui.domain.clock import OSLO
+from slt_tui.domain.series import PlanError, cancel
+from slt_tui.errors import DomainError
+from slt_tui.store import Repository
+from slt_tui.wording import plan_next
+
+APPROVED, AWAITING, PLANNED = "kg-2026-09-15", "kg-2026-10-27", "kg-2026-12-08"
+AT = datetime(2026, 12, 9, 10, 0, tzinfo=OSLO)
+
+
+def corrected(repo: Repository, change, *, what="Skrivefeil i sak 02/26", why="Feil navn på etaten",
+              correction_id=None):
+    """Save `change` of the approved meeting as a correction, as the app does."""
+    return repo.update("meetings", APPROVED, lambda stored: correct(
+        stored, change(stored), by="Ingrid Solbakk", what=what, why=why, session=repo.session, at=AT,
+        correction_id=correction_id))
+
+
+def with_notes(meeting, text):
+    item = meeting.agenda[1]
+    return ops.replace_item(meeting, item.model_copy(update={"notes": text}))
+
+
+def test_the_sample_has_minutes_approved_and_minutes_awaiting_approval(sample_db):
+    with Repository.open(sample_db, readonly=True) as repo:
+        dataset = repo.dataset
+    approval = approval_of(dataset.meeting(APPROVED), dataset)
+    assert (approval.meeting.id, approval.item.number) == (AWAITING, "06/26")
+    assert approval_of(dataset.meeting(AWAITING), dataset) is None
+    assert next(i for i in dataset.meeting(PLANNED).agenda if i.approves).approves == AWAITING
+
+
+def test_an_edit_of_approved_minutes_is_refused_and_the_file_is_untouched(sample_db):
+    before = sample_db.read_bytes()
+    with Repository.open(sample_db) as repo:
+        with pytest.raises(MinutesApprovedError) as refused:
+            repo.update("meetings", APPROVED, lambda m: with_notes(m, "Endret i ettertid."))
+        with pytest.raises(MinutesApprovedError):
+            repo.delete("meetings", APPROVED)
+        assert repo.dataset.meeting(APPROVED).agenda[1].notes != "Endret i ettertid."
+    assert refused.value.sentence("nb").startswith("Referatet ble godkjent i møtet 27.10.2026, sak 06/26")
+    assert sample_db.read_bytes() == before
+
+
+def test_until_approval_a_closed_meeting_is_corrected_freely(sample_db):
+    with Repository.open(sample_db) as repo:
+        repo.update("meetings", AWAITING, lambda m: with_notes(m, "Rettet før godkjenning."))
+        assert repo.dataset.meeting(AWAITING).corrections == ()
+
+
+def test_a_correction_records_what_why_who_when_and_the_record_before(sample_db):
+    with Repository.open(sample_db) as repo:
+        original = repo.dataset.meeting(APPROVED)
+        corrected(repo, lambda m: with_notes(m, "Første rettelse."))
+        first = repo.dataset.meeting(APPROVED).corrections[0]
+        # more edits under the same correction, in the same session: no second record
+        corrected(repo, lambda m: with_notes(m, "Første rettelse, fullført."), correction_id=first.id)
+        # the archive reference is given after approval by design, without a correction
+        repo.update("meetings", APPROVED, lambda m: m.model_copy(update={"archive_ref": "26/900"}))
+    saved = json.loads(sample_db.read_text(encoding="utf-8"))
+    meeting = next(m for m in saved["meetings"].values() if m["id"] == APPROVED)
+    assert len(meeting["corrections"]) == 1 and meeting["archive_ref"] == "26/900"
+    record = meeting["corrections"][0]
+    assert (record["by"], record["what"], record["why"]) == ("Ingrid Solbakk", "Skrivefeil i sak 02/26",
+                                                              "Feil navn på etaten")
+    assert record["before"]["agenda"][1]["notes"] == original.agenda[1].notes
+    assert meeting["agenda"][1]["notes"] == "Første rettelse, fullført."
+
+
+def test_another_session_cannot_go_on_under_a_correction_and_none_can_be_undone(sample_db):
+    with Repository.open(sample_db) as repo:
+        corrected(repo, lambda m: with_notes(m, "Rettet."))
+        made = repo.dataset.meeting(APPROVED).corrections[0]
+    with Repository.open(sample_db) as repo:
+        with pytest.raises((MinutesApprovedError, CorrectionError)):
+            repo.update("meetings", APPROVED, lambda m: correct(
+                m, with_notes(m, "Snik."), by="X", what="x", why="y", session=made.session, at=AT,
+                correction_id=made.id))
+        with pytest.raises(CorrectionError):
+            repo.update("meetings", APPROVED, lambda m: m.model_copy(update={"corrections": ()}))
+        # a new correction from this session is fine
+        corrected(repo, lambda m: with_notes(m, "Rettet igjen."), what="Ny rettelse")
+        assert [c.what for c in repo.dataset.meeting(APPROVED).corrections] == ["Skrivefeil i sak 02/26",
+                                                                                 "Ny rettelse"]
+
+
+def test_every_version_since_approval_can_be_rebuilt(sample_db):
+    with Repository.open(sample_db) as repo:
+        approved = content(repo.dataset.meeting(APPROVED))
+        corrected(repo, lambda m: with_notes(m, "Versjon 2."))
+        corrected(repo, lambda m: with_notes(m, "Versjon 3."), what="Andre rettelse")
+        meeting = repo.dataset.meeting(APPROVED)
+    found = versions(meeting)
+    assert [v.number for v in found] == [1, 2, 3]
+    assert content(found[0].meeting) == approved and found[0].correction is None
+    assert [v.meeting.agenda[1].notes for v in found[1:]] == ["Versjon 2.", "Versjon 3."]
+    assert [len(v.meeting.corrections) for v in found] == [0, 1, 2]
+    assert found[-1].meeting == meeting
+
+
+def test_minutes_are_approved_only_once_held(sample_db):
+    with Repository.open(sample_db) as repo:
+        later = plan_next(repo.dataset, "kg", "nb", on=date(2027, 1, 19))
+        repo.save(later)
+        item = next(i for i in later.agenda if i.approves)
+        assert item.approves == PLANNED
+        decided = item.model_copy(update={"decisions": (Decision(id="d1", text="Godkjent."),)})
+        with pytest.raises(DomainError) as refused:
+            repo.update("meetings", later.id, lambda m: ops.replace_item(m, decided))
+        assert "ikke er holdt" in refused.value.sentence("nb")
+
+
+def test_recording_the_decision_approves_the_previous_minutes(sample_db):
+    with Repository.open(sample_db) as repo:
+        start = datetime(2026, 12, 8, 9, 1, tzinfo=OSLO)
+        repo.update("meetings", PLANNED, lambda m: ops.start(m, start))
+        item = next(i for i in repo.dataset.meeting(PLANNED).agenda if i.approves)
+        decided = item.model_copy(update={"decisions": (Decision(id="d1", text="Godkjent."),)})
+        repo.update("meetings", PLANNED, lambda m: ops.replace_item(m, decided))
+        approval = approval_of(repo.dataset.meeting(AWAITING), repo.dataset)
+    assert (approval.meeting.id, approval.item.number) == (PLANNED, item.number)
+
+
+def test_the_invitations_revision_grows_with_time_place_and_cancelling_only(sample_db):
+    with Repository.open(sample_db) as repo:
+        assert repo.dataset.meeting(PLANNED).sequence == 0
+        repo.update("meetings", PLANNED, lambda m: with_notes(m, "Et notat."))
+        assert repo.dataset.meeting(PLANNED).sequence == 0
+        repo.update("meetings", PLANNED, lambda m: m.model_copy(update={"location": "Kulturhuset"}))
+        repo.update("meetings", PLANNED, lambda m: m.model_copy(
+            update={"starts_at": m.starts_at + timedelta(hours=1)}))
+        assert repo.dataset.meeting(PLANNED).sequence == 2
+        stale = repo.dataset.meeting(PLANNED).model_copy(update={"sequence": 0, "location": "Rådhuset"})
+        assert repo.save(stale).sequence == 3  # an older copy never lowers it
+        with repo.batch():
+            for meeting in cancel(repo.dataset, PLANNED):
+                repo.save(meeting)
+        assert repo.dataset.meeting(PLANNED).sequence == 4
+
+
+def test_a_cancelled_meeting_hands_its_points_and_its_approval_to_the_next(sample_db):
+    with Repository.open(sample_db) as repo:
+        with pytest.raises(PlanError):
+            cancel(repo.dataset, AWAITING)  # held: cannot be cancelled
+        with repo.batch():
+            for meeting in cancel(repo.dataset, PLANNED):
+                repo.save(meeting)
+        cancelled = repo.dataset.meeting(PLANNED)
+        assert cancelled.status is MeetingStatus.CANCELLED
+        with pytest.raises(DomainError):
+            ops.start(cancelled, datetime(2026, 12, 8, 9, tzinfo=OSLO))
+        nxt = plan_next(repo.dataset, "kg", "nb", on=date(2027, 1, 19))
+        repo.save(nxt)
+    assert nxt.previous == AWAITING
+    assert next(i for i in nxt.agenda if i.approves).approves == AWAITING
+    from slt_tui.domain.follow_up import reviews_at
+    with Repository.open(sample_db, readonly=True) as repo:
+        carried = {r.action.id for r in reviews_at(repo.dataset.meeting(nxt.id), repo.dataset)}
+    assert {"a-kai-tiltak", "a-sommerjobb", "a-klubb-evaluering", "a-foreldremote"} <= carried
+
+
+def test_cancelling_relinks_a_meeting_already_planned_after_it(sample_db):
+    with Repository.open(sample_db) as repo:
+        later = plan_next(repo.dataset, "kg", "nb", on=date(2027, 1, 19))
+        repo.save(later)
+        changed = cancel(repo.dataset, PLANNED)
+        assert [m.id for m in changed] == [PLANNED, later.id]
+        assert changed[1].previous == AWAITING
+        assert next(i for i in changed[1].agenda if i.approves).approves == AWAITING
+
+
+def test_a_file_of_schema_3_gets_its_approval_links(sample_db):
+    raw = json.loads(sample_db.read_text(encoding="utf-8"))
+    raw["meta"]["1"]["schema_version"] = 3
+    for forum in raw["forums"].values():
+        forum.pop("copy_to", None)
+        for item in forum["standing_items"]:
+            item.pop("purpose", None)
+    for meeting in raw["meetings"].values():
+        for key in ("archive_ref", "sequence", "corrections"):
+            meeting.pop(key, None)
+        for item in meeting["agenda"]:
+            item.pop("approves", None)
+            item.pop("summary", None)
+    sample_db.write_text(json.dumps(raw), encoding="utf-8")
+    with Repository.open(sample_db) as repo:
+        dataset = repo.dataset
+    assert approval_of(dataset.meeting(APPROVED), dataset).item.number == "06/26"
+    assert approval_of(dataset.meeting(AWAITING), dataset) is None
+    assert [s.purpose.value for s in dataset.forum("kg").standing_items] == [
+        "", "approve_minutes", "", "", "other_business"]
+    assert json.loads(sample_db.read_text(encoding="utf-8"))["meta"]["1"]["schema_version"] == 4
