@@ -70,6 +70,8 @@ def check_change(dataset: Dataset, new: Meeting, session: str) -> None:
     old: Meeting = dataset.meeting(new.id)
     if old.corrections != new.corrections[: len(old.corrections)] and not _continues(old, new, session):
         raise CorrectionError(meeting=old.id)
+    if old.status is not MeetingStatus.CLOSED:  # only held minutes are approved: the running meeting's saves
+        return
     approval = approval_of(old, dataset)
     if approval is None or content(old) == content(new):
         return
