@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from markdown_structure import structure
 
 from slt_tui.domain import (
     ActionItem,
@@ -20,20 +21,23 @@ from slt_tui.domain import (
     AgendaItem,
     Attendance,
     AttendanceStatus,
+    Correction,
     Dataset,
     Decision,
     Forum,
     Guest,
+    ItemKind,
     Level,
     Meeting,
     MeetingStatus,
     Origin,
     Person,
 )
+from slt_tui.domain.approval import content
 from slt_tui.domain.clock import OSLO
 from slt_tui.domain.standard import STANDARD_AGENCIES
 from slt_tui.domain.text import clean_line
-from slt_tui.minutes.document import Variant, render
+from slt_tui.minutes.document import Variant, render, shows_content
 from slt_tui.minutes.escape import block, cell, inline
 from slt_tui.minutes.html import page, parser
 from slt_tui.wording import guest_name
@@ -68,6 +72,7 @@ def hostile_minutes(draw):
         confidential = draw(st.booleans())
         items.append(AgendaItem(
             id=f"s{n}", number=f"{n + 2:02d}/26", title=draw(nasty_title), presenter=draw(nasty),
+            kind=draw(st.sampled_from(ItemKind)),
             notes=draw(nasty), confidential=confidential, legal_basis=draw(nasty_title) if confidential else "",
             decisions=tuple(Decision(id=f"d{i}", text=draw(nasty_title)) for i in range(draw(st.integers(0, 2))))))
     attendance = []
@@ -94,6 +99,11 @@ def hostile_minutes(draw):
                       owner=draw(st.sampled_from([None, people[0].id])), due="2026-06-01",
                       origin=Origin(meeting="m2", item=item.id))
            for n, item in enumerate(items) if draw(st.booleans())]
+    if draw(st.booleans()):  # corrected after approval: what and why are typed text too
+        meeting = meeting.model_copy(update={"corrections": tuple(
+            Correction(id=f"r{n}", at=current_start + timedelta(days=50 + n), by=draw(nasty_title),
+                       what=draw(nasty_title), why=draw(nasty_title), before=content(meeting))
+            for n in range(draw(st.integers(1, 2))))})
     dataset = Dataset(agencies=STANDARD_AGENCIES, people=people, forums=(forum,), meetings=(earlier, meeting),
                       actions=(old, *new))
     return dataset, meeting
@@ -122,12 +132,18 @@ def _shown(text: str) -> str:
     return " ".join(clean_line(text).replace("\t", " ").split()) or "—"
 
 
+def _as_block(text: str) -> str:
+    """Typed text as `markdown_structure` writes a block's text: folded, its `&` and `<` spelled out."""
+    return _shown(text).replace("&", "&amp;").replace("<", "&lt;")
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(hostile_minutes(), st.sampled_from(Variant))
 def test_hostile_text_cannot_change_the_shape_of_the_minutes(case, variant):
     dataset, meeting = case
     markdown = render(meeting, dataset, variant, "nb")
     tokens, headings, tables = _structure(markdown)
+    blocks = structure(markdown)  # and cmark-gfm reads the same document
 
     assert not [c for c in markdown if ord(c) < 0x20 and c != "\n"], "a control character reached the file"
     forbidden = {"html_block", "html_inline", "fence", "code_block", "code_inline", "blockquote_open", "hr",
@@ -135,14 +151,17 @@ def test_hostile_text_cannot_change_the_shape_of_the_minutes(case, variant):
     found = {t.type for t in tokens} | {c.type for t in tokens for c in (t.children or [])}
     assert not found & forbidden
 
-    expected = [("h1", f"Referat fra møte i {_shown(dataset.forum('f').name)}")]
-    expected.append(("h2", "Oppmøte"))
-    expected.append(("h2", "Saker"))
+    follow_up = next((i for i in meeting.agenda if i.kind is ItemKind.FOLLOW_UP), None)
+    expected = [("h1", f"Referat fra møte i {_shown(dataset.forum('f').name)}"), ("h2", "Saker")]
     expected += [("h3", f"Sak {item.number} {_shown(item.title)}") for item in meeting.agenda]
-    expected += [("h2", "Oppfølging fra tidligere møter"), ("h2", "Nye oppfølgingspunkter"), ("h2", "Neste møte")]
+    if follow_up is None:
+        expected.append(("h2", "Oppfølging fra tidligere møter"))
+    expected.append(("h2", "Neste møte"))
+    if meeting.corrections:
+        expected.append(("h2", "Rettelser etter godkjenning"))
     assert headings == expected
 
-    attendance, reviews, *new = tables
+    attendance, *rest = tables
     assert len(attendance) == 1 + len(meeting.attendance) + len(meeting.guests)
     assert all(len(row) == 3 for row in attendance)
     names = sorted(row[1] for row in attendance[1:])
@@ -151,17 +170,34 @@ def test_hostile_text_cannot_change_the_shape_of_the_minutes(case, variant):
 
     old = dataset.action("a-old")
     public_hides = variant is Variant.PUBLIC and dataset.meeting("m1").agenda[0].confidential
-    assert reviews[1] == ["01/26", "unntatt offentlighet" if public_hides else _shown(old.title), "SLT-koordinator"
-                          if old.agency == "SLT" else reviews[1][2], "under arbeid",
-                          "—" if public_hides else _shown(old.updates[0].comment), "01.04.2026"]
+    if follow_up is None or shows_content(follow_up, variant):
+        reviews, *rest = rest
+        assert reviews[1] == ["01/26", "unntatt offentlighet" if public_hides else _shown(old.title), reviews[1][2],
+                              "under arbeid", "—" if public_hides else _shown(old.updates[0].comment), "01.04.2026"]
+    if meeting.corrections:
+        corrections, *rest = rest
+        assert [row[1:] for row in corrections[1:]] == [[_shown(c.by), _shown(c.what), _shown(c.why)]
+                                                        for c in meeting.corrections]
+    assert rest == []
 
-    raised = [a for a in dataset.actions if a.origin.meeting == "m2"]
-    assert len(new) == (1 if raised else 0)
-    if raised:
-        assert len(new[0]) == 1 + len(raised) and all(len(row) == 5 for row in new[0])
-        for row, action in zip(new[0][1:], raised, strict=True):
-            hidden = variant is Variant.PUBLIC and meeting.item(action.origin.item).confidential
-            assert row[1] == ("unntatt offentlighet" if hidden else _shown(action.title))
+    # Each point raised stands under its case, after "Oppfølging:", as typed or withheld.
+    for item in meeting.agenda:
+        raised = [a for a in dataset.actions if a.origin.meeting == "m2" and a.origin.item == item.id]
+        start = blocks.index(("h3", _as_block(f"Sak {item.number} {item.title}")))
+        case = blocks[start + 1:next(n for n in range(start + 1, len(blocks)) if blocks[n][0] in ("h2", "h3"))]
+        if not raised:
+            assert ("p", "<strong>Oppfølging:</strong>") not in case
+            continue
+        assert case[-2:-1] == [("p", "<strong>Oppfølging:</strong>")] and case[-1][0] == "ul"
+        hidden = variant is Variant.PUBLIC and item.confidential
+        shown = []
+        for action in raised:
+            who = dataset.agency(action.agency).name
+            if action.owner and not hidden:
+                who += ", " + dataset.person(action.owner).name
+            shown.append([("p", _as_block(f"{'Unntatt offentlighet' if hidden else _shown(action.title)} – {who} – "
+                                      "frist 01.06.2026"))])
+        assert case[-1][2] == shown
 
 
 @settings(max_examples=300, deadline=None)

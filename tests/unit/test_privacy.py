@@ -14,7 +14,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from synthetic_ids import next_synthetic, numbers, synthetic, with_controls, written
 
-from slt_tui.domain import Decision
+from slt_tui.domain import Decision, ItemKind
 from slt_tui.minutes.document import Variant
 from slt_tui.minutes.invite import invitation
 from slt_tui.minutes.privacy import Kind, Section, kinds_in, national_id_valid, scan, scan_invitation
@@ -160,7 +160,7 @@ def test_public_scan_skips_confidential_items_and_says_where(sample):
     assert findings[0].sentence("en") == "Case 09/26: e-mail address"
 
 
-def test_findings_outside_the_cases_name_the_section(sample):
+def test_findings_outside_the_cases_name_the_section_or_the_line(sample):
     dataset, municipality = sample
     meeting = dataset.meeting("kg-2026-10-27")
     action = dataset.action("a-klubb-evaluering")
@@ -168,13 +168,29 @@ def test_findings_outside_the_cases_name_the_section(sample):
     dataset = dataset.put(action.model_copy(update={"updates": (*action.updates[:-1], update)}))
     guests = (meeting.guests[0].model_copy(update={"name": "Liv, tlf. 912 34 567"}),)
     meeting = meeting.model_copy(update={"guests": guests, "location": "Rådhuset (kari@example.no)"})
-    dataset = dataset.put(meeting)
+    forum = dataset.forum("kg")
+    dataset = dataset.put(meeting).put(forum.model_copy(update={"copy_to": (*forum.copy_to, "ola@example.no")}))
     sentences = [f.sentence("nb") for f in scan(meeting, dataset, municipality=municipality)]
+    # The review of an earlier point is told under the follow-up case it was reviewed in.
     assert sentences == ["Møteopplysningene øverst: e-postadresse", "Oppmøte: telefonnummer",
-                         "Oppfølging fra tidligere møter, sak 03/26: fødselsnummer eller D-nummer"]
-    assert not any(NUMBER in s or "912" in s or "kari" in s for s in sentences)
+                         "Sak 07/26: fødselsnummer eller D-nummer", "Kopi til: e-postadresse"]
+    assert not any(NUMBER in s or "912" in s or "kari" in s or "ola@" in s for s in sentences)
     english = [f.sentence("en") for f in scan(meeting, dataset, lang="en", municipality=municipality)]
-    assert english[2] == "Follow-up from earlier meetings, case 03/26: national identity number or D-number"
+    assert english[1:] == ["Attendance: phone number", "Case 07/26: national identity number or D-number",
+                           "Copy to: e-mail address"]
+
+
+def test_a_review_without_a_follow_up_case_is_told_by_the_case_it_was_raised_in(sample):
+    dataset, _ = sample
+    meeting = dataset.meeting("kg-2026-10-27")
+    meeting = meeting.model_copy(update={"agenda": tuple(
+        i.model_copy(update={"kind": ItemKind.DISCUSSION}) if i.kind is ItemKind.FOLLOW_UP else i
+        for i in meeting.agenda)})
+    action = dataset.action("a-klubb-evaluering")
+    update = action.updates[-1].model_copy(update={"comment": "Ring 912 34 567"})
+    dataset = dataset.put(meeting).put(action.model_copy(update={"updates": (update,)}))
+    assert [f.sentence("nb") for f in scan(meeting, dataset)] == [
+        "Oppfølging fra tidligere møter, sak 03/26: telefonnummer"]
 
 
 def test_a_phone_number_first_in_a_title_is_not_read_with_the_case_number(sample):

@@ -102,6 +102,12 @@ def in_forum(dataset, text):
     return dataset.put(changed(dataset.forum("kg"), name=text))
 
 
+def in_forum_field(name: str, before: list[str]) -> Callable:
+    def put(dataset, text):
+        return dataset.put(changed(dataset.forum("kg"), **{name: [*before, text]}))
+    return put
+
+
 @dataclass(frozen=True)
 class Field:
     put: Callable[[Dataset, str], Dataset]
@@ -124,10 +130,13 @@ FIELDS = {
                         (Section.ATTENDANCE, "")),
     "substitute name": Field(in_meeting(in_attendance), (Section.ATTENDANCE, "")),
     "chair's name": Field(in_person("ingrid-solbakk"), (Section.HEADER, ""), (Section.PARTICIPANTS, "")),
-    "minute-taker's name": Field(in_person("camilla-ovrebotn"), (Section.HEADER, "")),
-    "follow-up point title": Field(in_action("a-sommerjobb", "title"), (Section.NEW_ACTIONS, "09/26")),
-    "owner's name": Field(in_owner, (Section.NEW_ACTIONS, "09/26")),
-    "review comment": Field(in_action("a-klubb-evaluering", "comment"), (Section.FOLLOW_UP, "03/26")),
+    # A member with an address: the invitation asks her as a participant.
+    "minute-taker's name": Field(in_person("camilla-ovrebotn"), (Section.HEADER, ""), (Section.PARTICIPANTS, "")),
+    # A point is told under the case it was raised in; a review, under the follow-up case (07/26).
+    "follow-up point title": Field(in_action("a-sommerjobb", "title"), (Section.AGENDA, "09/26")),
+    "owner's name": Field(in_owner, (Section.AGENDA, "09/26")),
+    "review comment": Field(in_action("a-klubb-evaluering", "comment"), (Section.AGENDA, "07/26")),
+    "copy to": Field(in_forum_field("copy_to", ["Arkivet"]), (Section.COPY_TO, "")),
     "agency name": Field(in_agency, (Section.ATTENDANCE, "")),
     "forum name": Field(in_forum, (Section.HEADER, ""), (Section.SUMMARY, "")),
     "municipality": Field(lambda dataset, text: dataset, (Section.HEADER, ""), municipality=True),
