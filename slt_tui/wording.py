@@ -182,5 +182,5 @@ def linked_items(dataset: Dataset, item: AgendaItem, lang: str | None = None) ->
 
 def plan_next(dataset: Dataset, forum_id: str, lang: str, on: date | None = None) -> Meeting:
     """The forum's next meeting (see `plan`), its follow-up item titled in the documents' language."""
-    return plan(dataset, forum_id, today(), PlanTitles(say("minutes.follow_up", lang), say("agenda.standard.minutes", lang)),
-                on=on)
+    titles = PlanTitles(say("minutes.follow_up", lang), say("agenda.standard.minutes", lang))
+    return plan(dataset, forum_id, today(), titles, on=on)

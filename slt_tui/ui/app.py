@@ -26,6 +26,7 @@ from slt_tui.errors import SltError
 from slt_tui.i18n import t, translate
 from slt_tui.store import DatabaseLockedError, ReadOnlyDatabaseError, Repository, StoreConflictError
 from slt_tui.store.rescue import rescue
+from slt_tui.ui.corrections import MeetingChanges
 from slt_tui.ui.item_clock import ItemClock
 from slt_tui.ui.keys import KeysInLanguage
 from slt_tui.ui.modals.base import FormModal
@@ -63,6 +64,8 @@ class SltApp(KeysInOrder, KeysInLanguage, App[int]):
         self.read_only_reason = read_only_reason
         self.start_meeting = meeting_id
         self.writer = Writer(self)
+        self.meeting_changes = MeetingChanges(self)
+        """Every change to a meeting goes through it: the corrections of approved minutes are made there."""
         self.clock = ItemClock(self)
         self._hanging_up = False
         self._quitting = False

@@ -86,4 +86,4 @@ class ItemClock:
     def _save(self, meeting_id: str, change, done: Callable[[Any], None] | None = None) -> None:
         app = self._app
         if not app.repo.readonly:
-            app.writer.submit(lambda: app.repo.update("meetings", meeting_id, change), done)
+            app.meeting_changes.change(meeting_id, change, done)

@@ -76,8 +76,8 @@ def test_the_read_only_notice_follows_the_language(terminal, sample_db):
 
 def test_a_note_typed_in_a_real_terminal_is_in_the_file_after_quitting(terminal, sample_db):
     term = terminal("--db", str(sample_db), "--lang", "en", "--meeting", "kg-2026-12-08")
-    term.wait_for("Koordineringsgruppa · 08.12.2026", "planned 1 h 10 min · ends about 10:10", "14/26", "Case 10/26")
-    term.send("\x1b[B")  # down to 11/26
+    term.wait_for("Koordineringsgruppa · 08.12.2026", "planned 1 h 30 min · ends about 10:30", "17/26", "Case 11/26")
+    term.send("\x1b[B")  # down to 12/26
     term.send("n")
     term.send("Rektor orienterte; ny plan i januar.")
     term.send("\x1b")  # escape leaves the editor (and saves)
@@ -115,7 +115,7 @@ def test_every_screen_fits_80_by_24_with_its_keys_whole(terminal, sample_db, lan
     term.wait_for("Koordineringsgruppa")
     term.footer(*keys("start"))
     term.send("\r")  # enter opens the forum's next meeting
-    screen = term.wait_for(say("detail.case", number="10/26", title="")[:9],
+    screen = term.wait_for(say("detail.case", number="11/26", title="")[:9],
                            say("status.planned_for", time=say("time.hours_minutes", hours=1, minutes=10)))
     term.footer(*keys("meeting"))
     assert f"{say('col.agenda.planned')}  {say('col.agenda.used')}" in screen  # the time columns are not pushed off
@@ -123,7 +123,7 @@ def test_every_screen_fits_80_by_24_with_its_keys_whole(terminal, sample_db, lan
     term.wait_for("Ingrid Solbakk", say("attendance.title"))
     term.footer(*keys("attendance"))
     term.send("\x1b")
-    term.wait_for("10/26")
+    term.wait_for("11/26")
     term.send("o")
     term.wait_for(say("register.review", forum="Koordineringsgruppa", date="08.12.2026"))
     term.footer(*keys("register"))
@@ -156,7 +156,7 @@ def test_keys_typed_quickly_act_in_order(terminal, sample_db):
     term = terminal("--db", str(sample_db))
     term.footer("⏎ Åpne", "q Avslutt")
     term.send("\x1b[A\x1b[B\r")  # up, down and enter in one write, as a quick typist or a paste sends them
-    term.wait_for("Sak 10/26", "planlagt 1 t 10 min · slutt ca. 10.10")  # the koordineringsgruppe's meeting
+    term.wait_for("Sak 11/26", "planlagt 1 t 30 min · slutt ca. 10.30")  # the koordineringsgruppe's meeting
     term.send("q")
     assert term.wait_exit() == 0
 

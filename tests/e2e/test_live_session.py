@@ -38,7 +38,7 @@ def version(path) -> tuple[int, int]:
 
 def open_meeting(terminal, path, *args: str) -> Terminal:
     term = terminal("--db", str(path), "--meeting", MEETING, *args)
-    term.wait_for("Sak 10/26", "14/26")
+    term.wait_for("Sak 11/26", "17/26")
     return term
 
 
@@ -90,7 +90,7 @@ def test_typing_without_a_pause_is_saved_and_a_kill_loses_only_the_last_second(t
 
 def test_the_item_clock_keeps_its_checkpoint_while_the_start_screen_is_shown(terminal, sample_db):
     term = open_meeting(terminal, sample_db)
-    term.start_meeting()  # the clock of 10/26 starts (and the meeting with it)
+    term.start_meeting()  # the clock of 11/26 starts (and the meeting with it)
     term.wait_for("▶")
     term.send("\x1b")  # back to the start screen
     term.wait_for("Forum", "Møter")

@@ -29,7 +29,7 @@ pytestmark = pytest.mark.e2e
 # benchmarks and a pty script, not asserted here: a loaded CI machine once took 2.04 s (sshd's part).
 GONE_WITHIN = 10.0
 FOLLOWS_WITHIN = 1.0  # seconds from a save by the first session until the second shows it
-MEETING = "kg-2026-12-08"  # the sample's planned meeting of the koordineringsgruppe; items s1… are 10/26…
+MEETING = "kg-2026-12-08"  # the sample's planned meeting of the koordineringsgruppe; items s1… are 11/26…
 
 
 @pytest.fixture(scope="module")
@@ -87,8 +87,8 @@ def stored_meeting(db: Path) -> dict:
 
 
 def start_clock_and_type(term: Terminal, note: str) -> None:
-    term.wait_for("Sak 10/26", "␣ Tid")
-    term.start_meeting()  # the clock of 10/26 runs, and the meeting starts
+    term.wait_for("Sak 11/26", "␣ Tid")
+    term.start_meeting()  # the clock of 11/26 runs, and the meeting starts
     term.wait_for("▶ 0 min")
     term.pump(2)  # two seconds on the item's clock
     term.send("n")
@@ -121,7 +121,7 @@ def test_a_dropped_connection_saves_and_the_next_login_resumes(remote, sample_db
     again.wait_for(f"Pågående møte: {held}")  # the start screen offers the running meeting
     again.send("\r")
     screen = again.wait_for("Notat rett før bruddet", "▶ ")
-    assert "10/26" in next(line for line in screen.splitlines() if "▶ " in line)  # its clock runs again
+    assert "11/26" in next(line for line in screen.splitlines() if "▶ " in line)  # its clock runs again
     again.pump(2)
     again.send("\x1b")
     again.send("q")
@@ -145,7 +145,7 @@ def _saved_note(db: Path, text: str) -> bool:
 
 def test_a_second_session_reads_follows_and_refuses_edits(remote, sample_db):
     first = remote("--db", str(sample_db), "--meeting", MEETING)
-    first.wait_for("Sak 10/26")
+    first.wait_for("Sak 11/26")
     holder_pid(sample_db)
     second = remote("--db", str(sample_db), "--meeting", MEETING)
     second.wait_for("bare lesing")  # in the header
@@ -169,7 +169,7 @@ def test_follow_mode_shows_the_running_meeting_and_its_current_item(remote, samp
     projector = remote("--db", str(sample_db), "--follow")
     projector.wait_for("følger møtet", "Ingen møter pågår")
     coordinator = remote("--db", str(sample_db), "--meeting", MEETING)
-    coordinator.wait_for("Sak 10/26")
+    coordinator.wait_for("Sak 11/26")
     coordinator.send("\x1b[B")  # 11/26
     coordinator.start_meeting()  # its clock starts, and with it the meeting
     screen = projector.wait_for("Sak 11/26 Godkjenning av", "▶")  # opened by itself, on the item discussed

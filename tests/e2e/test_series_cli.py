@@ -58,12 +58,12 @@ def test_invite_with_personal_data_writes_nothing_and_lists_where(sample_db, tmp
     assert done.returncode == 2 and list(out.iterdir()) == []
     lines = done.stderr.splitlines()
     assert lines[0].startswith("slt-tui: Kalenderinnkallingen ble ikke skrevet") and "--force" in lines[0]
-    assert lines[1:] == ["  Sak 13/26: fødselsnummer eller D-nummer", "  Sted: telefonnummer"]
+    assert lines[1:] == ["  Sak 14/26: fødselsnummer eller D-nummer", "  Sted: telefonnummer"]
     assert "912" not in done.stderr and "148389" not in done.stderr
     stdout = slt("--db", str(sample_db), "invite", "kg-2026-12-08")
     assert stdout.returncode == 2 and stdout.stdout == ""
     english = slt("--db", str(sample_db), "--lang", "en", "invite", "kg-2026-12-08")
-    assert english.stderr.splitlines()[1:] == ["  Case 13/26: national identity number or D-number",
+    assert english.stderr.splitlines()[1:] == ["  Case 14/26: national identity number or D-number",
                                                "  Place: phone number"]
     forced = slt("--db", str(sample_db), "invite", "kg-2026-12-08", "--force", "-o", str(out))
     assert forced.returncode == 0, forced.stderr

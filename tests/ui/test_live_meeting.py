@@ -165,7 +165,7 @@ async def test_a_guest_from_an_organisation_outside_the_register_is_saved(sample
 
 async def test_late_arrival_and_early_departure_are_recorded_by_case_number_and_reach_the_minutes(sample_db):
     async with meeting_app(sample_db) as (app, pilot):
-        await pilot.press("down", "down")  # 12/26
+        await pilot.press("down", "down")  # 13/26
         await start_meeting(app, pilot, "space")
         await settle(app, pilot)
         await pilot.press("p")
@@ -178,7 +178,7 @@ async def test_late_arrival_and_early_departure_are_recorded_by_case_number_and_
         assert app.screen.query_one("#from").value == "s3", "one who comes in now comes to the item running"
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert str(table.get_row("siri-nygardsli")[2]) == "til stede fra sak 12/26"
+        assert str(table.get_row("siri-nygardsli")[2]) == "til stede fra sak 13/26"
         table.move_cursor(row=table.get_row_index("jonas-tveitan"))
         await pilot.press("a")
         await pilot.pause()
@@ -193,7 +193,7 @@ async def test_late_arrival_and_early_departure_are_recorded_by_case_number_and_
     assert (siri.status.value, siri.from_item, siri.until_item) == ("present", "s3", None)
     assert all(a.person != "jonas-tveitan" for a in meeting.attendance), "the refused change saved nothing"
     minutes = render(meeting, on_disk(sample_db), lang="nb")
-    assert "| Siri Nygårdsli | til stede fra sak 12/26 |" in minutes
+    assert "| Siri Nygårdsli | til stede fra sak 13/26 |" in minutes
 
 
 def burst(app, text: str) -> None:
@@ -230,7 +230,7 @@ async def test_keys_that_arrive_together_land_in_the_fields_they_were_typed_for(
     assert [d.text for d in meeting.agenda[0].decisions] == ["Godkjent [/b] med én endring"]
     assert [(i.title, i.presenter, i.planned_minutes) for i in meeting.agenda][-1] == ("Tittel A", "Innleder B", 7)
     late = [a for a in meeting.attendance if a.from_item is not None]
-    assert len(late) == 1 and meeting.item(late[0].from_item).number == "12/26"
+    assert len(late) == 1 and meeting.item(late[0].from_item).number == "13/26"
 
 
 async def test_notes_too_long_to_save_are_kept_aside_when_leaving_the_item(sample_db):
@@ -284,6 +284,6 @@ async def test_keys_after_a_question_answered_in_the_same_burst_go_to_the_screen
         await settle(app, pilot)
         await settle(app, pilot)
     meeting = on_disk(sample_db).meeting("kg-2026-12-08")
-    assert [i.id for i in meeting.agenda] == ["s1", "s3", "s4", "s5"], "one deleted, none added"
+    assert [i.id for i in meeting.agenda] == ["s1", "s3", "s4", "s5", "s6", "s7"], "one deleted, none added"
     assert [d.text for i in meeting.agenda for d in i.decisions] == ["Saken sjekkes"]
     assert meeting.status.value == "running", "no letter of the decision ended the meeting"

@@ -18,10 +18,10 @@ from helpers import meeting_app, on_disk, settle, start_meeting, text_of, type_t
 async def test_the_agenda_shows_numbers_titles_and_times(sample_db):
     async with meeting_app(sample_db, "kg-2026-10-27") as (app, _pilot):
         table = app.screen.query_one(AgendaTable)
-        assert [str(k.value) for k in table.rows] == ["s1", "s2", "s3", "s4", "s5"]
+        assert [str(k.value) for k in table.rows] == ["s1", "s2", "s3", "s4", "s5", "s6"]
         row = [str(c) for c in table.get_row("s4")]
         assert row[0] == "08/26" and row[1].startswith("U.off. ") and row[3] == "31 min, 11 over"
-        assert text_of(app, "#status") == "Koordineringsgruppa · 27.10.2026 09.00"
+        assert text_of(app, "#status") == "Koordineringsgruppa · 27.10.2026 09.00 · Utkast – godkjennes i neste møte"
         assert text_of(app, "#clock") == "varte 1 t 55 min"
         assert text_of(app, "#coverage") == "8 av 9 etater representert — mangler: PHR"
 
@@ -89,18 +89,18 @@ async def test_add_edit_move_and_delete_items_keep_case_numbers_in_order(sample_
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         meeting = on_disk(sample_db).meeting("kg-2026-12-08")
-        assert (meeting.agenda[-1].number, meeting.agenda[-1].title) == ("15/26", "Nytt tiltak")
+        assert (meeting.agenda[-1].number, meeting.agenda[-1].title) == ("18/26", "Nytt tiltak")
         assert app.screen.query_one(AgendaTable).selected_id == meeting.agenda[-1].id
         await pilot.press("shift+up")
         await settle(app, pilot)
         meeting = on_disk(sample_db).meeting("kg-2026-12-08")
-        assert [i.title for i in meeting.agenda[-2:]] == ["Nytt tiltak", "Plan for SLT-arbeidet 2027"]
-        assert meeting.agenda[-2].number == "14/26"
+        assert [i.title for i in meeting.agenda[-2:]] == ["Nytt tiltak", "Eventuelt"]
+        assert meeting.agenda[-2].number == "17/26"
         await pilot.press("delete")
         await pilot.press("j")
         await settle(app, pilot)
         meeting = on_disk(sample_db).meeting("kg-2026-12-08")
-        assert [i.number for i in meeting.agenda] == ["10/26", "11/26", "12/26", "13/26", "14/26"]
+        assert [i.number for i in meeting.agenda] == ["11/26", "12/26", "13/26", "14/26", "15/26", "16/26", "17/26"]
         assert "Nytt tiltak" not in [i.title for i in meeting.agenda]
 
 
@@ -392,7 +392,8 @@ async def test_declining_to_move_a_meeting_leaves_another_meetings_clock_running
     if date(2026, 12, 8) == today():
         pytest.skip("run on the sample meeting's own day")
     with Repository.open(sample_db) as repo:
-        repo.save(plan(repo.dataset, "politiradet", today(), PlanTitles("Oppfølging", "Godkjenning av referat"), on=today()))
+        repo.save(plan(repo.dataset, "politiradet", today(), PlanTitles("Oppfølging", "Godkjenning av referat"),
+                       on=today()))
     council = f"politiradet-{today():%Y-%m-%d}"
     async with meeting_app(sample_db, council) as (app, pilot):
         await start_meeting(app, pilot, "space")  # planned for today: no question

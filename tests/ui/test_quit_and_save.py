@@ -52,7 +52,7 @@ async def test_q_in_a_question_quits_too(sample_db):
         await pilot.press("q")
         await until_exited(app)
     assert app.return_code == 0
-    assert len(on_disk(sample_db).meeting(MEETING).agenda) == 5, "quitting did not answer yes"
+    assert len(on_disk(sample_db).meeting(MEETING).agenda) == 7, "quitting did not answer yes"
 
 
 async def test_quit_with_a_save_stuck_on_the_disk_ends_and_says_what_may_be_lost(sample_db):

@@ -68,7 +68,7 @@ async def test_the_register_across_forums_filters_and_shows_history(sample_db):
 
 async def test_reviewing_in_the_meeting_records_status_and_new_due_date(sample_db):
     async with meeting_app(sample_db) as (app, pilot):
-        await pilot.press("down", "down")  # 12/26 Oppfølging fra tidligere møter
+        await pilot.press("down", "down")  # 13/26 Oppfølging fra tidligere møter
         assert "Fra tidligere møter (4):" in text_of(app, "#actions")
         await pilot.press("o")
         table = app.screen.query_one(DataTable)
@@ -136,7 +136,8 @@ async def test_escalating_to_the_police_council_warns_about_an_individual_case(s
         from datetime import date
 
         from slt_tui.domain.series import PlanTitles, plan
-        repo.save(plan(repo.dataset, "politiradet", date(2026, 11, 24), PlanTitles("Oppfølging", "Godkjenning av referat"), on=date(2026, 12, 1)))
+        titles = PlanTitles("Oppfølging", "Godkjenning av referat")
+        repo.save(plan(repo.dataset, "politiradet", date(2026, 11, 24), titles, on=date(2026, 12, 1)))
         meeting = repo.dataset.meeting("kg-2026-12-08")
         item = meeting.agenda[3].model_copy(update={"notes": "Gutten (15) er bekymringsfull"})
         repo.save(meeting.model_copy(update={"agenda": (*meeting.agenda[:3], item, *meeting.agenda[4:])}))
@@ -153,7 +154,7 @@ async def test_escalating_to_the_police_council_warns_about_an_individual_case(s
     arrived = dataset.meeting("politiradet-2026-12-01").agenda[-1]
     assert arrived.sent_from.meeting == "kg-2026-12-08" and arrived.title == item.title
     minutes = render(dataset.meeting("politiradet-2026-12-01"), dataset)
-    assert "Fra Koordineringsgruppa 08.12.2026, sak 13/26." in minutes
+    assert "Fra Koordineringsgruppa 08.12.2026, sak 14/26." in minutes
 
 
 async def test_the_invitation_is_written_from_the_meeting_and_never_replaced_unasked(sample_db, tmp_path):

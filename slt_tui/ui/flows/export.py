@@ -1,8 +1,11 @@
-"""Exporting the minutes from the app: choose folder, version and format, confirm, write.
+"""Exporting a document from the app: the minutes, the notice, or an e-mail draft of the public
+minutes, as Markdown, HTML or archive PDF (PDF/A); choose, confirm, write.
 
 The folder is remembered between sessions. The work runs on the writer thread, after every save
-already asked for, so notes typed a moment ago are in the file. A public export with privacy
-findings lists them and asks first; an existing file is never written over without asking.
+already asked for, so notes typed a moment ago are in the file. A public document with privacy
+findings lists them and asks first; an existing file is never written over without asking. A document
+that cannot be made (a PDF on a machine without what it needs) is one notification, and no file: the
+file is written whole or not at all (`minutes.export.write_file`).
 """
 
 from __future__ import annotations
@@ -11,20 +14,26 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from slt_tui.domain import MeetingStatus
 from slt_tui.minutes.document import Variant
-from slt_tui.minutes.export import Export
+from slt_tui.minutes.export import DocumentKind, Export, Format
 from slt_tui.store.settings import export_folder, remember_export_folder
-from slt_tui.ui.modals.export import Choice, ExportForm
+from slt_tui.ui.modals.export import Choice, Document, ExportForm
 from slt_tui.ui.modals.questions import write_after_asking
 
 if TYPE_CHECKING:
     from slt_tui.ui.app import SltApp
 
 
-def export_minutes(app: SltApp, meeting_id: str, variant: Variant = Variant.INTERNAL) -> None:
-    """Ask where and how, then write the minutes of `meeting_id`, confirming what needs confirming."""
+def export_document(app: SltApp, meeting_id: str, variant: Variant = Variant.INTERNAL,
+                    document: Document | None = None) -> None:
+    """Ask what, where and how, then write a document of `meeting_id`, confirming what needs confirming.
+    Offered first: `document`, else the notice of a meeting not held, the minutes of one held."""
     dataset = app.repo.dataset
-    sketch = Export(dataset.meeting(meeting_id), dataset, variant, lang=app.repo.minutes_language)
+    meeting = dataset.meeting(meeting_id)
+    if document is None:
+        held = meeting.status in (MeetingStatus.RUNNING, MeetingStatus.CLOSED)
+        document = Document.MINUTES if held else Document.NOTICE
 
     def chosen(choice: Choice | None) -> None:
         if choice is not None:
@@ -32,18 +41,31 @@ def export_minutes(app: SltApp, meeting_id: str, variant: Variant = Variant.INTE
 
     def prepare(choice: Choice) -> tuple[Export, Path, list, bool]:
         latest = app.repo.dataset  # after the saves submitted before this one
-        export = Export(latest.meeting(meeting_id), latest, choice.variant, choice.html, app.repo.minutes_language,
-                        app.repo.municipality)
+        export = choice.export(latest.meeting(meeting_id), latest, app.repo.minutes_language, app.repo.municipality)
         path = choice.folder / export.file_name
         return export, path, export.findings(), path.exists()
 
     def ask(prepared: tuple[Export, Path, list, bool]) -> None:
         export, path, findings, exists = prepared
-        write_after_asking(app, path, findings, exists, "privacy.confirm", "saved.minutes", lambda: write(export, path))
+        write_after_asking(app, path, findings, exists, _privacy_question(export), _saved(export),
+                           lambda: write(export, path))
 
     def write(export: Export, path: Path) -> None:
         export.write(path, overwrite=True, force=True)  # both asked about above
         with suppress(OSError):  # not remembering the folder is no reason to fail the export
             remember_export_folder(path.parent)
 
-    app.push_screen(ExportForm(sketch, export_folder()), chosen)
+    app.push_screen(ExportForm(meeting, dataset, app.repo.minutes_language, export_folder(), document=document,
+                               variant=variant), chosen)
+
+
+def _privacy_question(export: Export) -> str:
+    if export.format is Format.EML:
+        return "privacy.confirm_mail"
+    return "privacy.confirm_notice" if export.kind is DocumentKind.NOTICE else "privacy.confirm"
+
+
+def _saved(export: Export) -> str:
+    if export.format is Format.EML:
+        return "saved.email"
+    return "saved.notice" if export.kind is DocumentKind.NOTICE else "saved.minutes"

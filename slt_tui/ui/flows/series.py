@@ -41,7 +41,7 @@ def escalate_item(app: SltApp, meeting_id: str, item_id: str) -> None:
             source, target = escalate(latest, latest.meeting(meeting_id), item_id, latest.meeting(target_id))
             with app.repo.batch():  # the new item first: the link to it must point at something
                 app.repo.save(target)
-                app.repo.save(source)
+                app.repo.save(app.meeting_changes.corrected(source))
             return target.agenda[-1].number
 
         forum = dataset.forum(dataset.meeting(target_id).forum).name

@@ -13,7 +13,7 @@ from slt_tui.domain.models import ActionItem
 from slt_tui.i18n import t
 from slt_tui.ui.modals.base import FormModal, date_problem, field
 from slt_tui.ui.widgets.inputs import LineInput
-from slt_tui.ui.widgets.plain import PlainSelect
+from slt_tui.ui.widgets.plain import Plain, PlainSelect
 from slt_tui.wording import agency_label, hhmm
 
 
@@ -37,11 +37,15 @@ class ItemForm(FormModal[dict]):
         yield from field(t("field.presenter"), LineInput(value=item.presenter if item else "", id="presenter"))
         yield from field(t("field.planned_minutes"),
                          LineInput(value=str(item.planned_minutes if item else 10), type="integer", id="minutes"))
+        # Last: enter in the minutes field still saves; tab reaches the saksframlegg, which takes lines.
+        yield from field(t("field.summary"), TextArea(item.summary if item else "", id="summary", soft_wrap=True,
+                                                      show_line_numbers=False))
 
     def build(self) -> dict:
         minutes = self.value("minutes").strip()
         fields = {"title": self.value("title"), "kind": self.value("kind"), "presenter": self.value("presenter"),
-                  "planned_minutes": int(minutes) if minutes.lstrip("-").isdigit() else minutes}
+                  "planned_minutes": int(minutes) if minutes.lstrip("-").isdigit() else minutes,
+                  "summary": self.query_one("#summary", TextArea).text}
         checked = AgendaItem(id="x", number="01/00", **fields)  # validates every field, cleans the text
         return {name: getattr(checked, name) for name in fields}
 
@@ -92,11 +96,12 @@ class ActionForm(FormModal[dict]):
 
 
 class MeetingForm(FormModal[Meeting]):
-    """Date, time, place, chair and minute-taker of a meeting."""
+    """Date, time, place, chair and minute-taker of a meeting, and its archive reference. `locked`
+    (approved minutes, no correction open): the archive reference alone can be changed."""
 
-    def __init__(self, dataset: Dataset, meeting: Meeting) -> None:
+    def __init__(self, dataset: Dataset, meeting: Meeting, *, locked: bool = False) -> None:
         super().__init__()
-        self.dataset, self.meeting = dataset, meeting
+        self.dataset, self.meeting, self.locked = dataset, meeting, locked
         self.title = t("form.meeting")
 
     def compose_fields(self) -> ComposeResult:
@@ -104,13 +109,23 @@ class MeetingForm(FormModal[Meeting]):
         forum = self.dataset.forum(m.forum)
         people = [(p.name, p.id) for p in self.dataset.people if p.id in forum.members] or [
             (p.name, p.id) for p in self.dataset.people]
-        yield from field(t("field.date"), LineInput(value=format_date(m.starts_at), id="date"))
-        yield from field(t("field.time"), LineInput(value=hhmm(m.starts_at), id="time"))
-        yield from field(t("field.location"), LineInput(value=m.location, id="location"))
+        closed = self.locked
+        if closed:
+            yield Plain(t("form.meeting_locked"), classes="form-note")
+        yield from field(t("field.date"), LineInput(value=format_date(m.starts_at), id="date", disabled=closed))
+        yield from field(t("field.time"), LineInput(value=hhmm(m.starts_at), id="time", disabled=closed))
+        yield from field(t("field.location"), LineInput(value=m.location, id="location", disabled=closed))
         yield from field(t("field.chair"), PlainSelect(people, value=m.chair or PlainSelect.NULL,
-                                                       prompt=t("form.nobody"), id="chair"))
+                                                       prompt=t("form.nobody"), id="chair", disabled=closed))
         yield from field(t("field.minute_taker"), PlainSelect(people, value=m.minute_taker or PlainSelect.NULL,
-                                                         prompt=t("form.nobody"), id="minute_taker"))
+                                                         prompt=t("form.nobody"), id="minute_taker",
+                                                         disabled=closed))
+        yield from field(t("field.archive_ref"), LineInput(value=m.archive_ref, id="archive_ref"))
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        if self.locked:  # the one field open: focus there, not on the first (closed) one
+            self.query_one("#archive_ref").focus()
 
     def build(self) -> Meeting:
         try:
@@ -128,5 +143,5 @@ class MeetingForm(FormModal[Meeting]):
             return None if value is PlainSelect.NULL else value
 
         changes = {"starts_at": starts, "location": self.value("location"), "chair": person("chair"),
-                   "minute_taker": person("minute_taker")}
+                   "minute_taker": person("minute_taker"), "archive_ref": self.value("archive_ref")}
         return Meeting.model_validate({**self.meeting.model_dump(), **changes})

@@ -80,6 +80,8 @@ class ForumForm(FormModal[Forum]):
         yield from field(t("field.standing_items"), TextArea(format_standing_items(
             f.standing_items if f else standard_agenda(self.documents_language), current_language()),
                                                              id="standing", show_line_numbers=False))
+        yield from field(t("field.copy_to"), TextArea("\n".join(f.copy_to) if f else "", id="copy_to",
+                                                      show_line_numbers=False))
 
     def build(self) -> Forum:
         name = self.value("name")
@@ -92,6 +94,8 @@ class ForumForm(FormModal[Forum]):
             required_agencies=tuple(self.query_one("#required", PlainSelectionList).selected),
             standing_items=parse_standing_items(self.query_one("#standing", TextArea).text,
                                                 current_language()),
+            copy_to=tuple(line.strip() for line in self.query_one("#copy_to", TextArea).text.splitlines()
+                          if line.strip()),
         )
 
 

@@ -9,6 +9,7 @@ from textual.widgets import Header
 from slt_tui.domain import AttendanceStatus, Meeting, MeetingStatus
 from slt_tui.domain import meeting_ops as ops
 from slt_tui.i18n import t
+from slt_tui.ui.corrections import ask_correction, correction_key_works
 from slt_tui.ui.modals.attendance_forms import Change, GuestForm, PresenceForm
 from slt_tui.ui.modals.questions import AskText, Confirm
 from slt_tui.ui.screens.base import SltScreen
@@ -32,6 +33,7 @@ class AttendanceScreen(SltScreen):
         Binding("v", "substitute", "key.substitute", id="substitute"),
         Binding("g", "guest", "key.guest", id="guest"),
         Binding("a", "presence", "key.presence", id="presence"),
+        Binding("r", "correct", "key.correct", id="correct"),  # approved minutes only (`check_action`)
         Binding("escape", "close", "key.back", id="back"),
     ]
 
@@ -99,9 +101,21 @@ class AttendanceScreen(SltScreen):
         running = self.slt.clock.running_in(self.meeting_id)[0]
         return running or self.meeting.running_item
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "correct":
+            return correction_key_works(self, self.meeting_id)
+        return super().check_action(action, parameters)
+
+    def action_correct(self) -> None:
+        ask_correction(self, self.meeting_id)
+
+    def may_edit(self) -> bool:
+        """True when attendance can be changed; on approved minutes without a correction, says why."""
+        return self.slt.meeting_changes.may_edit(self.meeting_id)
+
     def _change(self, change) -> None:
         if self.app.writable():
-            self.app.writer.submit(lambda: self.app.repo.update("meetings", self.meeting_id, change))
+            self.slt.meeting_changes.change(self.meeting_id, change)
 
     def _next_row(self) -> None:
         """On to the next person, as going round the table does: the next key is for them."""
@@ -109,7 +123,7 @@ class AttendanceScreen(SltScreen):
 
     def action_mark(self, status: str) -> None:
         person = self._person()
-        if not person or not self.app.writable():
+        if not person or not self.may_edit():
             return
         mark = AttendanceStatus(status)
 
@@ -132,7 +146,7 @@ class AttendanceScreen(SltScreen):
 
     def action_substitute(self) -> None:
         person = self._person()
-        if person is None or not self.app.writable():
+        if person is None or not self.may_edit():
             return
 
         def named(name: str | None) -> None:
@@ -149,7 +163,7 @@ class AttendanceScreen(SltScreen):
                                      offered, check=check), named)
 
     def action_guest(self) -> None:
-        if not self.app.writable():
+        if not self.may_edit():
             return
 
         def added(change: Change | None) -> None:
@@ -162,7 +176,7 @@ class AttendanceScreen(SltScreen):
     def action_presence(self) -> None:
         """Came late or left early: from which item, until which."""
         who = self._who()
-        if who is None or not self.app.writable():
+        if who is None or not self.may_edit():
             return
         meeting = self.meeting
         if isinstance(who, int):

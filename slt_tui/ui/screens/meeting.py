@@ -19,19 +19,20 @@ from slt_tui.domain import meeting_ops as ops
 from slt_tui.domain.clock import now
 from slt_tui.errors import SltError
 from slt_tui.i18n import t
-from slt_tui.ui.flows.export import export_minutes
+from slt_tui.ui.flows.export import export_document
 from slt_tui.ui.flows.series import escalate_item, invite
 from slt_tui.ui.screens.agenda_editing import AgendaEditing
 from slt_tui.ui.screens.base import SltScreen, TypedNotes
+from slt_tui.ui.screens.meeting_corrections import MeetingCorrections
 from slt_tui.ui.screens.meeting_lifecycle import MeetingLifecycle
 from slt_tui.ui.widgets.agenda import AgendaTable
-from slt_tui.ui.widgets.detail import ItemDetail
+from slt_tui.ui.widgets.detail import ItemDetail, NotesEditor
 from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.plain import Plain
 from slt_tui.wording import coverage_line, meeting_clock, table_date_time
 
 
-class MeetingScreen(AgendaEditing, MeetingLifecycle, SltScreen):
+class MeetingScreen(AgendaEditing, MeetingLifecycle, MeetingCorrections, SltScreen):
     BINDINGS = [
         # The key bar shows these in this order: the meeting's course, writing, people, documents.
         Binding("space", "timer", "key.timer", id="timer", key_display="␣"),
@@ -46,6 +47,7 @@ class MeetingScreen(AgendaEditing, MeetingLifecycle, SltScreen):
         Binding("i", "details", "key.details", id="details"),
         Binding("m", "minutes", "key.minutes", id="minutes"),
         Binding("e", "export", "key.export", id="export"),
+        Binding("r", "correct", "key.correct", id="correct"),  # approved minutes only (`check_action`)
         Binding("slash", "search", "key.search", id="search", key_display="/", show=False),
         Binding("u", "escalate", "key.escalate", id="escalate", show=False),
         Binding("k", "invite", "key.invite", id="invite", show=False),
@@ -108,13 +110,15 @@ class MeetingScreen(AgendaEditing, MeetingLifecycle, SltScreen):
         self.query_one("#coverage", Plain).say(coverage_line(meeting, self.app.repo.dataset))
         forum = self.app.repo.dataset.forum(meeting.forum)
         # The screen's header: also what the app's subtitle says (a demo; a session that only reads).
-        said = [forum.name, table_date_time(meeting.starts_at), self.app.sub_title]
+        said = [forum.name, table_date_time(meeting.starts_at), self.minutes_state(), self.app.sub_title]
         self.query_one("#status", Plain).say(" · ".join(filter(None, said)))
+        self.refresh_bindings()  # `r` comes with approved minutes (`check_action`)
         self.show_item()
         self.tick()
 
     def show_item(self) -> None:
-        self.detail.show(self.app.repo.dataset, self.meeting, self.selected(), readonly=self.app.repo.readonly)
+        self.detail.show(self.app.repo.dataset, self.meeting, self.selected(), readonly=self.app.repo.readonly,
+                         locked=self.locked())
 
     def running_clock(self, meeting: Meeting) -> tuple[str | None, int]:
         """The item whose clock runs and its seconds not yet saved: this session's own timer, or for a
@@ -140,19 +144,23 @@ class MeetingScreen(AgendaEditing, MeetingLifecycle, SltScreen):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.save_notes()
-        self._keep_aside_too_long()
+        self._keep_aside_unsaved()
         self.show_item()
 
-    def _keep_aside_too_long(self) -> None:
-        """Notes too long to save, left for another item: in a file of their own, not thrown away."""
+    def _keep_aside_unsaved(self, *, leaving: bool = False) -> None:
+        """Notes that cannot be saved, left for another item (or, `leaving`, the screen): in a file of
+        their own, not thrown away. Too long to save; or minutes approved meanwhile, no correction open
+        (the refusal has been said: the notes stay in the editor as long as their item is shown)."""
         typed = self.typed_notes()
         selected = self.selected()
-        if typed is None or self.detail.typed() is not None:  # nothing unsaved, or it is being saved
+        locked = self.locked()
+        if typed is None or (self.detail.typed() is not None and not locked):  # nothing unsaved, or being saved
             return
-        if selected is not None and selected.id == typed.item_id:  # still on it (the table was redrawn)
+        if not leaving and selected is not None and selected.id == typed.item_id:  # still on it (a redraw)
             return
         item = self.meeting.item(typed.item_id)
-        said = t("notes.kept_aside_too_long", number=item.number if item else "?")
+        said = t("notes.kept_aside_locked" if locked else "notes.kept_aside_too_long",
+                 number=item.number if item else "?")
 
         def told(kept: SltError | None) -> None:
             self.notify(f"{said} {kept.sentence()}" if kept else said, severity="warning", timeout=30)
@@ -179,17 +187,15 @@ class MeetingScreen(AgendaEditing, MeetingLifecycle, SltScreen):
         (`DataChanged`), and `then()` runs after that."""
         if not self.app.writable():
             return False
-        meeting_id = self.meeting_id
-        self.app.writer.submit(lambda: self.app.repo.update("meetings", meeting_id, change),
-                               None if then is None else lambda _: then())
-        return True
+        return self.slt.meeting_changes.change(self.meeting_id, change, None if then is None else lambda _: then())
 
-    def change_item(self, item_id: str, change: Callable[[AgendaItem], AgendaItem]) -> None:
+    def change_item(self, item_id: str, change: Callable[[AgendaItem], AgendaItem],
+                    then: Callable[[], None] | None = None) -> None:
         def apply(meeting: Meeting) -> Meeting:
             item = meeting.item(item_id)
             return meeting if item is None else ops.replace_item(meeting, change(item))
 
-        self.change_meeting(apply)
+        self.change_meeting(apply, then)
 
     def on_item_detail_notes_typed(self, message: ItemDetail.NotesTyped) -> None:
         self._save_notes(message.item_id, message.text)
@@ -223,11 +229,21 @@ class MeetingScreen(AgendaEditing, MeetingLifecycle, SltScreen):
             self.query_one(AgendaTable).focus()
         else:
             self.save_notes()
+            self._keep_aside_unsaved(leaving=True)
             self.app.pop_screen()
 
     def action_notes(self) -> None:
-        if self.selected() is not None and self.app.writable():
-            self.detail.editor.focus()
+        if self.selected() is None or not self.app.writable():
+            return
+        said = not self.may_edit()  # approved minutes: said now, once
+        # Focused even then: what is typed next goes nowhere (a locked editor takes it), rather than
+        # working as the meeting's keys, letter by letter.
+        self.detail.editor.focus()
+        self.detail.editor.lock_said = said
+
+    def on_notes_editor_refused(self, message: NotesEditor.Refused) -> None:
+        """Typing into the notes of approved minutes (the editor reached by tab): said once."""
+        self.may_edit()
 
     def action_attendance(self) -> None:
         from slt_tui.ui.screens.attendance import AttendanceScreen
@@ -243,7 +259,7 @@ class MeetingScreen(AgendaEditing, MeetingLifecycle, SltScreen):
 
     def action_export(self) -> None:
         self.save_notes()
-        export_minutes(self.app, self.meeting_id)
+        export_document(self.app, self.meeting_id)
 
     def action_search(self) -> None:
         self.save_notes()
@@ -251,7 +267,7 @@ class MeetingScreen(AgendaEditing, MeetingLifecycle, SltScreen):
 
     def action_escalate(self) -> None:
         item = self.selected()
-        if item is not None and self.app.writable():
+        if item is not None and self.may_edit():
             self.save_notes()
             escalate_item(self.app, self.meeting_id, item.id)
 

@@ -54,6 +54,9 @@ class MeetingLifecycle(_Base):
         when the coordinator agrees to move it to today: the minutes must carry the day it was held.
         A start handed to the writer counts at once: keys typed before it lands do not ask again."""
         meeting = self.meeting
+        if meeting.status is MeetingStatus.CANCELLED:
+            self.notify(t("meeting.cancelled_no_start"), severity="warning")
+            return
         if meeting.status is not MeetingStatus.PLANNED or self._start_sent:
             then()
             return
@@ -77,6 +80,9 @@ class MeetingLifecycle(_Base):
 
     def action_start_or_end(self) -> None:
         meeting = self.meeting
+        if meeting.status is MeetingStatus.CANCELLED:
+            self.notify(t("meeting.cancelled_no_start"), severity="warning")
+            return
         if not self.app.writable() or meeting.status is MeetingStatus.CLOSED:
             if meeting.status is MeetingStatus.CLOSED:
                 self.notify(t("meeting.already_closed"))

@@ -18,7 +18,8 @@ from slt_tui.i18n import t
 from slt_tui.minutes.document import Variant, render
 from slt_tui.minutes.html import parser
 from slt_tui.minutes.privacy import Finding, scan_markdown
-from slt_tui.ui.flows.export import export_minutes
+from slt_tui.ui.flows.export import export_document
+from slt_tui.ui.modals.export import Document
 from slt_tui.ui.screens.base import SltScreen
 from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.plain import Plain
@@ -93,7 +94,7 @@ class MinutesScreen(SltScreen):
         self.show()
 
     def action_export(self) -> None:
-        export_minutes(self.app, self.meeting_id, self.variant)
+        export_document(self.app, self.meeting_id, self.variant, Document.MINUTES)  # what is shown here
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -11,17 +11,17 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Header
 
-from slt_tui.domain import Dataset, Forum, MeetingStatus, overdue
+from slt_tui.domain import Dataset, Forum, Meeting, MeetingStatus, approval, overdue
 from slt_tui.domain.clock import format_date, today
 from slt_tui.domain.follow_up import year_progress
-from slt_tui.domain.series import PlanError, check_not_running, proposed_start
+from slt_tui.domain.series import PlanError, cancel, check_not_running, next_planned, proposed_start
 from slt_tui.i18n import plural, t
-from slt_tui.ui.modals.questions import AskDate
+from slt_tui.ui.modals.questions import AskDate, Confirm
 from slt_tui.ui.screens.base import SltScreen
 from slt_tui.ui.widgets.footer import KeyFooter
 from slt_tui.ui.widgets.lists import OpenList, OpenTable
 from slt_tui.ui.widgets.plain import Option, PlainOptionList
-from slt_tui.ui.widgets.tables import refill
+from slt_tui.ui.widgets.tables import refill, selected_key
 from slt_tui.wording import date_time, plan_next, table_date_time
 
 
@@ -43,6 +43,13 @@ def forum_summary(dataset: Dataset, forum: Forum) -> Text:
         text.append("\n" + t("start.progress", open=progress.open, overdue=progress.overdue, done=progress.done),
                     "dim")
     return text
+
+
+def meeting_status(meeting: Meeting, dataset: Dataset) -> str:
+    """A meeting's state in the list: planned, running, cancelled; held, its minutes approved or not."""
+    if meeting.status is MeetingStatus.CLOSED and approval.approval_of(meeting, dataset) is not None:
+        return t("start.approved")
+    return t(f"status.{meeting.status.value}")
 
 
 def offered_meeting(dataset: Dataset, forum_id: str):
@@ -72,6 +79,7 @@ class StartScreen(SltScreen):
         Binding("o", "register", "key.register", id="register"),
         Binding("slash", "search", "key.search", id="search", key_display="/"),
         Binding("r", "registers", "key.registers", id="registers"),
+        Binding("x", "cancel_meeting", "key.cancel_meeting", id="cancel_meeting"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -154,6 +162,42 @@ class StartScreen(SltScreen):
         self.app.push_screen(AskDate(t("plan.title", forum=dataset.forum(forum_id).name), proposed.date(),
                                      check=planned_on), chosen)
 
+    def action_cancel_meeting(self) -> None:
+        """Call off a planned meeting: the one under the cursor in the list of meetings, else the forum's
+        next. Its open points go to the next meeting by themselves; the next takes over its links."""
+        forum_id = self.selected_forum()
+        if forum_id is None or not self.app.writable():
+            return
+        dataset = self.app.repo.dataset
+        table = self.query_one("#meetings", DataTable)
+        if table.has_focus and selected_key(table) is not None:
+            meeting = dataset.meeting(str(selected_key(table)))
+        else:
+            meeting = next_planned(dataset, forum_id)
+        if meeting is None:
+            self.notify(t("cancel.none"), severity="warning")
+            return
+        try:  # said at once, before the question: only a planned meeting can be called off
+            cancel(dataset, meeting.id)
+        except PlanError as exc:
+            self.notify(exc.sentence(), severity="warning")
+            return
+        meeting_id, day = meeting.id, format_date(meeting.starts_at)
+        forum = dataset.forum(meeting.forum).name
+
+        def job() -> None:
+            repo, changes = self.app.repo, self.slt.meeting_changes
+            with repo.batch():  # the cancelled one and the next, which takes over its links, together
+                for changed in cancel(repo.dataset, meeting_id):
+                    repo.save(changes.corrected(changed))
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.app.writer.submit(job, lambda _: self.notify(t("cancel.done", forum=forum, date=day,
+                                                                    meeting=meeting_id)))
+
+        self.app.push_screen(Confirm(t("cancel.confirm", date=day)), answered)
+
     def action_register(self) -> None:
         from slt_tui.ui.screens.register import RegisterScreen
 
@@ -190,6 +234,7 @@ class StartScreen(SltScreen):
     def _show_meetings(self, forum_id: str) -> None:
         meetings = self.app.repo.dataset.meetings_of(forum_id)
         table = self.query_one("#meetings", DataTable)
-        refill(table, ((m.id, (table_date_time(m.starts_at), t(f"status.{m.status.value}"), m.id))
+        dataset = self.app.repo.dataset
+        refill(table, ((m.id, (table_date_time(m.starts_at), meeting_status(m, dataset), m.id))
                        for m in reversed(meetings)))
         table.border_subtitle = "" if meetings else t("start.empty")  # an empty list says so

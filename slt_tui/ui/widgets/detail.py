@@ -87,9 +87,48 @@ def shared(decisions: str, actions: str, lines: int = LIST_LINES) -> tuple[str, 
 
 
 class NotesEditor(KeysInLanguage, TextArea):
-    """The notes editor. Letters are text here, so the footer shows the one way out: escape."""
+    """The notes editor. Letters are text here, so the footer shows the one way out: escape.
+
+    `locked` (approved minutes, no correction open): the editor shows the notes and takes every key that
+    would type, changing nothing, so that text typed into it neither works as the meeting's keys nor is
+    lost unsaid: the first such key asks the screen to say why (`Refused`), once while it has focus.
+    """
 
     BINDINGS = [Binding("escape", "screen.back", "key.notes_done", id="notes_done")]
+
+    class Refused(Message):
+        """A key meant to type into locked notes."""
+
+    locked = False
+    lock_said = False
+    """Why nothing is typed has been said since the editor got focus."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        if self.locked:
+            return _types(key, character)
+        return super().check_consume_key(key, character)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.locked and _types(event.key, event.character):
+            self._refuse(event)
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        if self.locked:
+            self._refuse(event)
+
+    def _refuse(self, event: events.Key | events.Paste) -> None:
+        event.stop()
+        event.prevent_default()  # TextArea's own handler, under this one, is not called
+        if not self.lock_said:
+            self.lock_said = True
+            self.post_message(self.Refused())
+
+    def on_blur(self, event: events.Blur) -> None:
+        self.lock_said = False
+
+
+def _types(key: str, character: str | None) -> bool:
+    return (character is not None and character.isprintable()) or key in ("enter", "backspace", "delete")
 
 
 class ItemDetail(Vertical):
@@ -119,15 +158,18 @@ class ItemDetail(Vertical):
             yield Plain(id="actions", classes="list")
 
     @property
-    def editor(self) -> TextArea:
-        return self.query_one("#notes", TextArea)
+    def editor(self) -> NotesEditor:
+        return self.query_one("#notes", NotesEditor)
 
     # Showing -----------------------------------------------------------------------------------
 
-    def show(self, dataset: Dataset, meeting: Meeting, item: AgendaItem | None, *, readonly: bool) -> None:
-        """Show `item` as the file holds it; what is being typed into the same item stays in the editor."""
+    def show(self, dataset: Dataset, meeting: Meeting, item: AgendaItem | None, *, readonly: bool,
+             locked: bool = False) -> None:
+        """Show `item` as the file holds it; what is being typed into the same item stays in the editor.
+        `locked`: approved minutes, no correction open (`NotesEditor`)."""
         editor = self.editor
-        editor.read_only = readonly  # nothing typed goes unsaved
+        editor.read_only = readonly or locked  # nothing typed goes unsaved
+        editor.locked = locked
         shown, self._item = self._item, item
         self._steering = item is not None and is_steering(dataset, meeting.forum)
         if item is None:
@@ -192,7 +234,8 @@ class ItemDetail(Vertical):
                 self.app.call_from_thread(self._show_warnings, warnings)
 
     def _show_warnings(self, warnings: list[str]) -> None:
-        if self.is_attached:  # the scan may end after the screen was left
+        # The scan may end after the screen was left, or while the app ends and its parts go one by one.
+        if self.is_attached and self.query("#privacy"):
             self._update("#privacy", "\n".join(warnings))
 
     # Typing ------------------------------------------------------------------------------------
