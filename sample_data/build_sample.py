@@ -208,7 +208,7 @@ def actions() -> list[ActionItem]:
                                          comment="Første fredager gjennomført; 35–40 besøkende.", at=review),)),
         ActionItem(id="a-foreldremote", title="Sette opp foreldremøter om rus for 9. trinn",
                    forum="kg", agency="SKOLE", owner="ola-skarsvag", due=date(2026, 11, 13),
-                   origin=Origin(meeting="kg-2026-09-15", item="s4"),
+                   agreed_due=date(2026, 10, 23), origin=Origin(meeting="kg-2026-09-15", item="s4"),
                    updates=(ActionUpdate(meeting="kg-2026-10-27", status=ActionStatus.OPEN,
                                          comment="Dato ikke satt ennå; ny frist.", at=review,
                                          due=date(2026, 11, 13)),)),

@@ -66,7 +66,7 @@ def _status_before(action: ActionItem, moment: datetime) -> ActionStatus:
 def _due_after(action: ActionItem, meeting: Meeting, start: datetime) -> date:
     """The due date as it stood when this meeting was done with the point."""
     dues = [u.due for u in action.updates if u.due is not None and (u.meeting == meeting.id or u.at < start)]
-    return dues[-1] if dues else action.due
+    return dues[-1] if dues else action.due_as_agreed
 
 
 def review(action: ActionItem, meeting_id: str, at: datetime, *, status: ActionStatus | None = None,
@@ -81,6 +81,8 @@ def review(action: ActionItem, meeting_id: str, at: datetime, *, status: ActionS
     changes: dict = {"status": status, "updates": (*action.updates, update)}
     if due is not None:
         changes["due"] = due
+        if action.agreed_due is None and due != action.due:
+            changes["agreed_due"] = action.due  # the minutes that raised it keep the date agreed there
     return action.model_copy(update=changes)
 
 

@@ -297,9 +297,16 @@ class ActionItem(Model):
     agency: AgencyCode
     owner: Identifier | None = None
     due: Day
+    agreed_due: Day | None = None
+    """The due date agreed where the point was raised, once a review has set a new one (`due`)."""
     status: ActionStatus = ActionStatus.OPEN
     origin: Origin
     updates: tuple[ActionUpdate, ...] = ()
+
+    @property
+    def due_as_agreed(self) -> date:
+        """The due date the meeting that raised the point agreed on, whatever reviews set since."""
+        return self.agreed_due or self.due
 
     def is_overdue(self, on: date) -> bool:
         return self.status.is_open and self.due < on

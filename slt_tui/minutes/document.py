@@ -290,7 +290,7 @@ def _point(m: Minutes, action: ActionItem) -> str:
     if action.owner and shown:
         who += ", " + m.dataset.person(action.owner).name
     what = action.title if shown else _capitalised(m.say("minutes.withheld"))
-    return inline(m.say("minutes.point", what=what, who=who, due=format_date(action.due)))
+    return inline(m.say("minutes.point", what=what, who=who, due=format_date(action.due_as_agreed)))
 
 
 def _capitalised(text: str) -> str:

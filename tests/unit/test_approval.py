@@ -210,3 +210,19 @@ def test_a_file_of_schema_3_gets_its_approval_links(sample_db):
     assert [s.purpose.value for s in dataset.forum("kg").standing_items] == [
         "", "approve_minutes", "", "", "other_business"]
     assert json.loads(sample_db.read_text(encoding="utf-8"))["meta"]["1"]["schema_version"] == 4
+
+
+def test_a_new_due_date_set_later_does_not_change_the_minutes_that_raised_the_point(sample_db):
+    from slt_tui.domain.follow_up import review
+    from slt_tui.minutes.document import render
+
+    with Repository.open(sample_db) as repo:
+        point = repo.dataset.action("a-kai-tiltak")  # raised at 27.10, due 08.12
+        repo.save(review(point, PLANNED, AT, due=date(2027, 3, 1)))
+        point = repo.dataset.action("a-kai-tiltak")
+        again = review(point, PLANNED, AT + timedelta(minutes=1), due=date(2027, 4, 1))
+        repo.save(again)
+        dataset = repo.dataset
+    assert (again.due, again.agreed_due) == (date(2027, 4, 1), date(2026, 12, 8))
+    minutes = render(dataset.meeting(AWAITING), dataset)
+    assert "Felles tiltak for gruppen ved kaiområdet – Barnevernstjenesten, Mona Hauglid – frist 08.12.2026" in minutes
