@@ -21,15 +21,21 @@ from pydantic import ValidationError
 
 from slt_tui.cli_parser import EXIT_USAGE, build_parser, language_asked, unknown_env_language
 from slt_tui.domain import Dataset
+from slt_tui.domain.approval import approval_of, versions
 from slt_tui.domain.clock import MAX_YEAR, MIN_YEAR, DateRangeError, NotInCalendarError, format_date, parse_date, today
 from slt_tui.domain.explain import Explained
-from slt_tui.domain.models import ActionItem, Forum
+from slt_tui.domain.follow_up import reviews_at
+from slt_tui.domain.models import ActionItem, Forum, Meeting, MeetingStatus
+from slt_tui.domain.series import cancel
 from slt_tui.errors import DomainError, SltError, system_reason
 from slt_tui.i18n import LANGUAGES, current_language, set_language, t
 from slt_tui.minutes.document import Variant
 from slt_tui.minutes.export import (
+    DocumentKind,
     Export,
     ExportWriteError,
+    Format,
+    InternalByMailError,
     MissingFolderError,
     NotAFolderError,
     PrivacyFindingsError,
@@ -72,7 +78,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser(mouse=mouse_from_env()).parse_args(argv)
     commands: dict[str | None, Callable[[argparse.Namespace], int]] = {
         "init": cmd_init, "meetings": cmd_meetings, "actions": cmd_actions, "check": cmd_check, "export": cmd_export,
-        "plan": cmd_plan, "invite": cmd_invite, "forums": cmd_forums,
+        "plan": cmd_plan, "invite": cmd_invite, "forums": cmd_forums, "notice": cmd_notice, "cancel": cmd_cancel,
         None: cmd_app,
     }
     try:
@@ -214,21 +220,93 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    path = database_path(getattr(args, "db", None))
-    with Repository.open(path, readonly=True) as repo:
-        dataset, municipality, lang = repo.dataset, repo.municipality, args.minutes_lang or repo.minutes_language
+    if args.eml and not args.public and not args.versions:  # before the database is even opened
+        raise InternalByMailError()
+    dataset, municipality, lang = _documents(args)
+    meeting = dataset.meeting(args.meeting)
+    if args.versions:
+        return _print_versions(meeting, dataset)
     variant = Variant.PUBLIC if args.public else Variant.INTERNAL
-    export = Export(dataset.meeting(args.meeting), dataset, variant, args.html, lang, municipality)
+    fmt = Format.PDF if args.pdf else Format.EML if args.eml else Format.HTML if args.html else Format.MARKDOWN
+    export = Export(meeting, dataset, variant, fmt, lang, municipality, version=args.version_number)
+    export.record  # noqa: B018 — an unknown version is said before anything is checked or written
+    return _write_document(export, args, "saved.email" if fmt is Format.EML else "saved.minutes")
+
+
+def cmd_notice(args: argparse.Namespace) -> int:
+    dataset, municipality, lang = _documents(args)
+    variant = Variant.PUBLIC if args.public else Variant.INTERNAL
+    fmt = Format.PDF if args.pdf else Format.HTML if args.html else Format.MARKDOWN
+    export = Export(dataset.meeting(args.meeting), dataset, variant, fmt, lang, municipality, kind=DocumentKind.NOTICE)
+    return _write_document(export, args, "saved.notice")
+
+
+def _documents(args: argparse.Namespace) -> tuple[Dataset, str, str]:
+    """The dataset, the municipality and the documents' language (`--minutes-lang`, else the database's)."""
+    with Repository.open(database_path(getattr(args, "db", None)), readonly=True) as repo:
+        return repo.dataset, repo.municipality, args.minutes_lang or repo.minutes_language
+
+
+def _write_document(export: Export, args: argparse.Namespace, saved: str) -> int:
+    """Write `export` to `-o` (a file, a folder, `DIR/`), else to standard output: Markdown and HTML
+    always, a PDF or an e-mail draft only when it goes to a file or a pipe, never to a terminal."""
+    if args.output is None and not export.format.is_text and sys.stdout.isatty():
+        return _fail(t("cli.not_to_terminal", format=export.format.value.upper()))
     findings = [] if args.force else export.findings()
     if findings:  # before `-o DIR/` makes a folder that would stay empty
-        raise PrivacyFindingsError(findings)
+        raise export.refusal(findings)
     if args.output is not None:
-        written = export.write(output_path(args.output, export.file_name), overwrite=args.overwrite,
-                               force=args.force)
-        print(t("saved.minutes", path=written), file=sys.stderr)
+        written = export.write(output_path(args.output, export.file_name), overwrite=args.overwrite, force=True)
+        print(t(saved, path=written), file=sys.stderr)
         return 0
-    sys.stdout.write(export.text())
+    if export.format.is_text:
+        sys.stdout.write(export.text())
+    else:
+        sys.stdout.buffer.write(export.payload())
     sys.stdout.flush()
+    return 0
+
+
+def _print_versions(meeting: Meeting, dataset: Dataset) -> int:
+    """The approved minutes' versions: 1 as approved (where), then one per correction (when, by whom,
+    what and why); the last is the current one."""
+    approval = approval_of(meeting, dataset)
+    found = versions(meeting)
+    rows = []
+    for version in found:
+        number = t("versions.current", number=version.number) if version is found[-1] else str(version.number)
+        change = version.correction
+        if change is not None:
+            rows.append([number, table_date_time(change.at), change.by, change.what, change.why])
+        elif approval is not None:
+            rows.append([number, format_date(approval.meeting.starts_at), dataset.forum(meeting.forum).name,
+                         t("versions.approved", case=approval.item.number), ""])
+        else:
+            rows.append([number, "", "", t("versions.not_approved"), ""])
+    headers = [t("col.version"), t("col.date"), t("col.by"), t("col.change"), t("col.why")]
+    _print_table(headers, rows, "")
+    return 0
+
+
+def cmd_cancel(args: argparse.Namespace) -> int:
+    with Repository.open(database_path(getattr(args, "db", None))) as repo:
+        changed = cancel(repo.dataset, args.meeting)
+        with repo.batch():  # the meeting and the next one's links change together, or neither does
+            for meeting in changed:
+                repo.save(meeting)
+        dataset = repo.dataset
+    cancelled = dataset.meeting(args.meeting)
+    forum = dataset.forum(cancelled.forum)
+    print(t("cancel.done", forum=forum.name, date=format_date(cancelled.starts_at), meeting=cancelled.id))
+    later = next((m for m in dataset.meetings_of(forum.id)
+                  if m.starts_at > cancelled.starts_at and m.status is MeetingStatus.PLANNED), None)
+    if not any(r.status.is_open for r in reviews_at(cancelled, dataset)):
+        print(t("cancel.no_points"))
+    elif later is not None:
+        print(t("cancel.points_next", date=format_date(later.starts_at), meeting=later.id))
+    else:
+        print(t("cancel.points_plan", forum=forum.id))
+    print(t("cancel.invite", meeting=cancelled.id))
     return 0
 
 

@@ -65,7 +65,7 @@ def _minutes_language(text: str) -> str:
 def build_parser(*, mouse: bool = True) -> Parser:
     speak_argparse(current_language())
     meta = {name: t(f"cli.metavar.{name}") for name in ("path", "name", "id", "meeting", "forum", "code", "file",
-                                                         "date", "status", "language", "command")}
+                                                         "date", "status", "language", "command", "number")}
     common = Parser(add_help=False)
     common.add_argument("--db", metavar=meta["path"], default=argparse.SUPPRESS, help=t("cli.help.db"))
     common.add_argument("--lang", choices=LANGUAGES, type=str.lower, default=argparse.SUPPRESS,
@@ -123,9 +123,30 @@ def build_parser(*, mouse: bool = True) -> Parser:
     export.add_argument("meeting", metavar=meta["meeting"], help=t("cli.help.export_meeting"))
     export.add_argument("-o", "--output", metavar=meta["file"], help=t("cli.help.output"))  # str: keeps `DIR/`
     export.add_argument("--public", action="store_true", help=t("cli.help.public"))
-    export.add_argument("--html", action="store_true", help=t("cli.help.html"))
+    formats = export.add_mutually_exclusive_group()
+    formats.add_argument("--html", action="store_true", help=t("cli.help.html"))
+    formats.add_argument("--pdf", action="store_true", help=t("cli.help.pdf"))
+    formats.add_argument("--eml", action="store_true", help=t("cli.help.eml"))
+    # `dest` apart from the program's own `--version`, which is an option of `slt-tui` itself
+    export.add_argument("--version", dest="version_number", metavar=meta["number"], type=int,
+                        help=t("cli.help.export_version"))
+    export.add_argument("--versions", action="store_true", help=t("cli.help.versions"))
     export.add_argument("--force", action="store_true", help=t("cli.help.force"))
     export.add_argument("--overwrite", action="store_true", help=t("cli.help.overwrite"))
+
+    notice = sub.add_parser("notice", parents=[common, minutes_lang], help=t("cli.help.notice"),
+                            description=t("cli.help.notice"))
+    notice.add_argument("meeting", metavar=meta["meeting"], help=t("cli.help.export_meeting"))
+    notice.add_argument("-o", "--output", metavar=meta["file"], help=t("cli.help.output"))
+    notice.add_argument("--public", action="store_true", help=t("cli.help.public"))
+    formats = notice.add_mutually_exclusive_group()
+    formats.add_argument("--html", action="store_true", help=t("cli.help.html"))
+    formats.add_argument("--pdf", action="store_true", help=t("cli.help.pdf"))
+    notice.add_argument("--force", action="store_true", help=t("cli.help.notice_force"))
+    notice.add_argument("--overwrite", action="store_true", help=t("cli.help.overwrite"))
+
+    cancel = sub.add_parser("cancel", parents=[common], help=t("cli.help.cancel"), description=t("cli.help.cancel"))
+    cancel.add_argument("meeting", metavar=meta["meeting"], help=t("cli.help.export_meeting"))
     return parser
 
 

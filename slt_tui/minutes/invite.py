@@ -4,6 +4,14 @@ Written with `icalendar`, a maintained library, so that folding, escaping and th
 as RFC 5545 wants and Outlook, Google Calendar and Thunderbird import it. The time zone is
 Europe/Oslo, with its VTIMEZONE included.
 
+It is an iTIP request (RFC 5546) that calendars treat as an invitation: METHOD:REQUEST, the chair as
+organiser and as attendee in the chair's role, every member with an address as a participant asked
+to answer. The UID is the meeting's, and SEQUENCE its revision (`Meeting.sequence`, which the
+repository raises when the time or place changes or the meeting is cancelled), so that a calendar
+replaces the entry it has. A cancelled meeting gives METHOD:CANCEL with STATUS:CANCELLED under the
+same UID. Without a chair with an address there is no organiser, which iTIP requires: the file is
+then published (METHOD:PUBLISH), an entry to import rather than an invitation to answer.
+
 An invitation travels as far as the public minutes, so it carries only what they show: the forum,
 time and place, each case's number and title (a confidential case's too, as the public minutes list
 it), and the members' names and addresses. Notes, decisions and follow-up points never go in, and
@@ -18,7 +26,7 @@ import icalendar
 
 from slt_tui.domain.clock import now
 from slt_tui.domain.dataset import Dataset
-from slt_tui.domain.models import Meeting
+from slt_tui.domain.models import Meeting, MeetingStatus, Person
 from slt_tui.minutes.export import PrivacyFindingsError
 from slt_tui.wording import say
 
@@ -32,37 +40,53 @@ class InvitationFindingsError(PrivacyFindingsError):
 
 
 def invitation(meeting: Meeting, dataset: Dataset, lang: str = "nb") -> bytes:
-    """The meeting as an iCalendar file: one event, agenda and place, chair as organiser when known."""
+    """The meeting as an iCalendar file: one event, agenda and place, the chair as organiser when known;
+    a cancellation when the meeting is cancelled."""
     forum = dataset.forum(meeting.forum)
+    cancelled = meeting.status is MeetingStatus.CANCELLED
     planned = timedelta(minutes=sum(i.planned_minutes for i in meeting.agenda))
     agenda = [say("invite.item", lang, number=i.number, title=i.title, minutes=i.planned_minutes)
               for i in meeting.agenda]
-    description = "\n".join([say("invite.agenda", lang), *agenda] if agenda else [say("invite.no_agenda", lang)])
+    lines = [say("invite.agenda", lang), *agenda] if agenda else [say("invite.no_agenda", lang)]
+    if cancelled:
+        lines.insert(0, say("notice.cancelled", lang))
 
     event = icalendar.Event()
     event.add("uid", f"{meeting.id}@slt-tui")
+    event.add("sequence", meeting.sequence)
     event.add("dtstamp", now())
     event.add("dtstart", meeting.starts_at)
     event.add("dtend", meeting.starts_at + max(planned, MIN_LENGTH))
     event.add("summary", say("invite.summary", lang, forum=forum.name))
-    event.add("description", description)
+    event.add("description", "\n".join(lines))
     if meeting.location:
         event.add("location", meeting.location)
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     chair = dataset.person(meeting.chair) if meeting.chair else None
-    if chair is not None and chair.email:
-        event.add("organizer", f"mailto:{chair.email}", parameters={"cn": chair.name})
+    organiser = chair if chair is not None and _address(chair) else None
+    if organiser is not None:
+        event.add("organizer", _address(organiser), parameters={"cn": organiser.name})
+        event.add("attendee", _address(organiser),
+                  parameters={"cn": organiser.name, "role": "CHAIR", "partstat": "ACCEPTED"})
     for person_id in forum.members:
         person = dataset.person(person_id)
-        if person.email:
-            event.add("attendee", f"mailto:{person.email}", parameters={"cn": person.name, "role": "REQ-PARTICIPANT"})
+        if _address(person) and (organiser is None or person.id != organiser.id):  # the chair once, as chair
+            event.add("attendee", _address(person), parameters={
+                "cn": person.name, "role": "REQ-PARTICIPANT", "partstat": "NEEDS-ACTION", "rsvp": "TRUE"})
 
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//slt-tui//SLT-møter//NO")
     calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
+    calendar.add("method", ("CANCEL" if cancelled else "REQUEST") if organiser is not None else "PUBLISH")
     calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()
+
+
+def _address(person: Person) -> str:
+    """`mailto:kari@example.no`, or "" when the person has no address."""
+    email = person.email.strip()
+    return f"mailto:{email}" if email else ""
 
 
 def file_name(meeting: Meeting, lang: str = "nb") -> str:

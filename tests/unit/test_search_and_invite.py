@@ -1,4 +1,6 @@
-"""Search across meetings, and the calendar invitation read back by two independent parsers."""
+"""Search across meetings, and the calendar invitation read back by two independent parsers: an
+invitation to answer, from the chair, whose revision grows when the time or place changes, and a
+cancellation under the same UID."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from slt_tui.domain.search import SearchIndex, Where
+from slt_tui.domain.series import cancel
 from slt_tui.minutes.invite import invitation
 from slt_tui.store import Repository
 
@@ -86,7 +89,7 @@ def test_the_invitation_parses_with_icalendar_and_with_vobject(dataset):
     assert event.decoded("dtend") - start == timedelta(minutes=sum(i.planned_minutes for i in meeting.agenda))
     description = str(event["description"])
     assert description.splitlines()[0] == "Saksliste:"
-    assert "Sak 12/26 Oppfølging fra tidligere møter (15 min)" in description.splitlines()
+    assert "Sak 13/26 Oppfølging fra tidligere møter (15 min)" in description.splitlines()
     assert calendar.walk("VTIMEZONE"), "Outlook needs the time zone spelt out"
 
     other = vobject.readOne(payload.decode())
@@ -96,6 +99,93 @@ def test_the_invitation_parses_with_icalendar_and_with_vobject(dataset):
     assert vevent.dtstart.value == start
     assert vevent.description.value == description
     assert vevent.uid.value == "kg-2026-12-08@slt-tui"
+
+
+def _invited(payload: bytes) -> dict[str, dict[str, str]]:
+    """Each ATTENDEE's address with its parameters, as vobject (the second parser) reads them."""
+    vevent = vobject.readOne(payload.decode()).vevent
+    return {a.value: {k: v[0] for k, v in a.params.items()} for a in vevent.contents.get("attendee", [])}
+
+
+def test_calendars_see_an_invitation_to_answer_from_the_chair_to_each_member_with_an_address(dataset):
+    meeting = dataset.meeting("kg-2026-12-08")
+    payload = invitation(meeting, dataset, "nb")
+
+    calendar = icalendar.Calendar.from_ical(payload)
+    event = calendar.walk("VEVENT")[0]
+    assert str(calendar["method"]) == "REQUEST"
+    assert str(event["status"]) == "CONFIRMED" and event.decoded("sequence") == 0
+    assert str(event["organizer"]) == "mailto:slt@fjordvik.example"
+    assert event["organizer"].params["CN"] == "Ingrid Solbakk"
+
+    invited = _invited(payload)
+    members = [dataset.person(p) for p in dataset.forum("kg").members]
+    assert set(invited) == {f"mailto:{p.email}" for p in members if p.email}
+    assert "per-ivar-lundeby" in dataset.forum("kg").members and not dataset.person("per-ivar-lundeby").email
+    assert invited.pop("mailto:slt@fjordvik.example") == {"CN": "Ingrid Solbakk", "ROLE": "CHAIR",
+                                                          "PARTSTAT": "ACCEPTED"}
+    for address, params in invited.items():
+        assert params.pop("CN"), address
+        assert params == {"ROLE": "REQ-PARTICIPANT", "PARTSTAT": "NEEDS-ACTION", "RSVP": "TRUE"}, address
+    assert invited["mailto:siri-nygardsli@fjordvik.example"] == {"ROLE": "REQ-PARTICIPANT",
+                                                                 "PARTSTAT": "NEEDS-ACTION", "RSVP": "TRUE"}
+    other = vobject.readOne(payload.decode())
+    assert other.method.value == "REQUEST" and other.vevent.organizer.value == "mailto:slt@fjordvik.example"
+    assert other.vevent.status.value == "CONFIRMED" and int(other.vevent.sequence.value) == 0
+    assert payload.count(b"ATTENDEE") == len(invited) + 1  # the chair once, as chair
+
+
+def test_without_a_chair_with_an_address_the_file_is_published_not_sent(dataset):
+    meeting = dataset.meeting("kg-2026-12-08").model_copy(update={"chair": "per-ivar-lundeby"})
+    payload = invitation(meeting, dataset.put(meeting), "nb")
+    calendar = icalendar.Calendar.from_ical(payload)
+    assert str(calendar["method"]) == "PUBLISH"  # iTIP asks an organiser of every REQUEST
+    assert "organizer" not in calendar.walk("VEVENT")[0]
+    assert "ROLE=CHAIR" not in payload.decode() and len(_invited(payload)) == 8
+
+
+def _sequence(repo: Repository, meeting_id: str) -> int:
+    payload = invitation(repo.dataset.meeting(meeting_id), repo.dataset, "nb")
+    sequence = icalendar.Calendar.from_ical(payload).walk("VEVENT")[0].decoded("sequence")
+    assert int(vobject.readOne(payload.decode()).vevent.sequence.value) == sequence
+    return sequence
+
+
+def test_a_new_time_or_place_raises_the_sequence_and_a_note_does_not(sample_db):
+    with Repository.open(sample_db) as repo:
+        first = _sequence(repo, "kg-2026-12-08")
+        meeting = repo.dataset.meeting("kg-2026-12-08")
+        repo.save(meeting.model_copy(update={"starts_at": meeting.starts_at + timedelta(hours=1)}))
+        moved = _sequence(repo, "kg-2026-12-08")
+        meeting = repo.dataset.meeting("kg-2026-12-08")
+        repo.save(meeting.model_copy(update={"location": "Kulturhuset, sal 2"}))
+        elsewhere = _sequence(repo, "kg-2026-12-08")
+        meeting = repo.dataset.meeting("kg-2026-12-08")
+        item = meeting.agenda[4].model_copy(update={"notes": "Ta med utkastet.", "summary": "Nytt framlegg."})
+        repo.save(meeting.model_copy(update={"agenda": (*meeting.agenda[:4], item, *meeting.agenda[5:])}))
+        noted = _sequence(repo, "kg-2026-12-08")
+    assert first < moved < elsewhere == noted
+    with Repository.open(sample_db, readonly=True) as repo:  # as stored, not only as held
+        assert _sequence(repo, "kg-2026-12-08") == elsewhere
+
+
+def test_a_cancelled_meeting_writes_a_cancellation_under_the_same_uid_one_sequence_higher(sample_db):
+    with Repository.open(sample_db) as repo:
+        request = icalendar.Calendar.from_ical(invitation(repo.dataset.meeting("kg-2026-12-08"), repo.dataset))
+        changed = cancel(repo.dataset, "kg-2026-12-08")
+        with repo.batch():
+            for meeting in changed:
+                repo.save(meeting)
+        payload = invitation(repo.dataset.meeting("kg-2026-12-08"), repo.dataset)
+    calendar = icalendar.Calendar.from_ical(payload)
+    before, after = request.walk("VEVENT")[0], calendar.walk("VEVENT")[0]
+    assert str(calendar["method"]) == "CANCEL" and str(after["status"]) == "CANCELLED"
+    assert str(after["uid"]) == str(before["uid"]) == "kg-2026-12-08@slt-tui"
+    assert after.decoded("sequence") == before.decoded("sequence") + 1
+    assert str(after["description"]).splitlines()[0] == "Møtet er avlyst."
+    other = vobject.readOne(payload.decode())
+    assert other.method.value == "CANCEL" and other.vevent.status.value == "CANCELLED"
+    assert other.vevent.uid.value == "kg-2026-12-08@slt-tui"
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn", "en"])
