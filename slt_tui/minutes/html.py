@@ -32,13 +32,13 @@ _STYLE = """
   th { background: #eee; }
   ul { padding-left: 1.4rem; }
   @page {
-    size: A4; margin: 22mm 20mm 20mm;
+    size: A4; margin: 18mm 16mm 16mm;
     @top-center { content: string(variant); font-size: 8pt; color: #444; }
     @bottom-left { content: string(heading); font-size: 8pt; color: #444; }
     @bottom-right { content: PAGE_OF; font-size: 8pt; color: #444; }
   }
   @media print {
-    body { margin: 0; padding: 0; max-width: none; font-size: 11pt; }
+    body { margin: 0; padding: 0; max-width: none; font-size: 10pt; line-height: 1.35; }
     h1 { string-set: heading content(text); }
     h1 + p > em:only-child { string-set: variant content(text); }
     h2, h3 { break-after: avoid; }
