@@ -36,6 +36,9 @@ _ORDERED_START = re.compile(r"^(\d{1,9})([.)])(?= |$)")
 _LIST_MARKER = re.compile(r"^( *)([-+*]|[1-9]\d?[.)])( +)(?=\S)")
 _RULE_ONLY = re.compile(r"^[-=*_+ ]+$")
 _INDENT_STEP = 4
+MAX_LIST_DEPTH = 6
+"""Lists nest this deep at most; an item typed deeper stays at this depth. Readers stop somewhere
+(markdown-it drops everything below about nine levels), and a note should never lose text to that."""
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # One-line text with nothing to escape or fold, as most titles and names are: returned as it is.
@@ -67,6 +70,7 @@ def block(text: str) -> str:
     out: list[str] = []
     items: set[int] = set()  # the lines of `out` that start a list item
     list_indent: int | None = None  # content column of the last list item, while a list goes on
+    open_items: list[tuple[int, int]] = []  # (indent, content column) of the items a new one may nest in
     counters: dict[int, tuple[int, str]] = {}  # per indent: the number shown last, and its delimiter
     for raw in lines:
         line = raw.rstrip()
@@ -80,9 +84,15 @@ def block(text: str) -> str:
             indent = len(marker.group(1))
             # Deeper than a list item's content nests; anything more would turn into a code block.
             indent = 0 if list_indent is None else min(indent, list_indent + _INDENT_STEP - 1)
+            while open_items and indent < open_items[-1][1]:
+                open_items.pop()  # not inside that item: its sibling, or further out
+            if len(open_items) >= MAX_LIST_DEPTH:  # deeper still: a sibling of the deepest allowed
+                indent = open_items[MAX_LIST_DEPTH - 1][0]
+                del open_items[MAX_LIST_DEPTH - 1:]
             bullet = _numbered(marker.group(2), indent, counters)
             rest = _escape_line(line[marker.end():], _ANYWHERE_BUT_EMPHASIS)
             list_indent = indent + len(bullet) + 1
+            open_items.append((indent, list_indent))
             items.add(len(out))
             out.append(f"{' ' * indent}{bullet} {rest}")
             continue
@@ -93,6 +103,7 @@ def block(text: str) -> str:
         if list_indent is not None and out and out[-1]:
             out.append("")  # typed right after a list: a paragraph of its own, not part of the last item
         list_indent = None
+        open_items.clear()
         counters.clear()
         out.append(line)
     for number in range(len(out) - 1):

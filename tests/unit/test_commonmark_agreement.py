@@ -5,6 +5,7 @@ whatever the notes hold (`markdown_structure`)."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import pytest
@@ -153,3 +154,17 @@ def test_the_sample_note_with_a_list_and_a_line_after_it(sample):
 ])
 def test_lists_and_paragraphs_as_typed(typed, expected):
     assert structure(block(typed)) == expected
+
+
+def test_a_list_typed_deeper_than_readers_nest_keeps_every_item():
+    """markdown-it stops nesting at about nine levels and drops what is below; the minutes nest at most
+    MAX_LIST_DEPTH deep, so every item typed is read, in both parsers alike."""
+    from slt_tui.minutes.escape import MAX_LIST_DEPTH, block
+    from slt_tui.minutes.html import parser
+
+    note = "\n".join(" " * (2 * level) + f"- nivå {level}" for level in range(30)) + "\nEtter listen."
+    markdown = block(note)
+    html = parser().render(markdown)
+    assert all(re.search(f"nivå {level}(?!\\d)", html) for level in range(30)) and "<p>Etter listen.</p>" in html
+    assert html.count("<ul>") == MAX_LIST_DEPTH
+    structure(markdown)  # the same in cmark-gfm
