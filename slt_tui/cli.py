@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
 import shutil
 import stat
@@ -19,35 +18,22 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from slt_tui.cli_parser import EXIT_USAGE, build_parser, language_asked, unknown_env_language
+from slt_tui.cli_documents import cmd_cancel, cmd_export, cmd_invite, cmd_notice
+from slt_tui.cli_output import fail, print_json, print_table
+from slt_tui.cli_parser import build_parser, language_asked, unknown_env_language
 from slt_tui.domain import Dataset
-from slt_tui.domain.approval import approval_of, versions
 from slt_tui.domain.clock import MAX_YEAR, MIN_YEAR, DateRangeError, NotInCalendarError, format_date, parse_date, today
 from slt_tui.domain.explain import Explained
-from slt_tui.domain.follow_up import reviews_at
-from slt_tui.domain.models import ActionItem, Forum, Meeting, MeetingStatus
-from slt_tui.domain.series import cancel
+from slt_tui.domain.models import ActionItem, Forum
 from slt_tui.errors import DomainError, SltError, system_reason
 from slt_tui.i18n import LANGUAGES, current_language, set_language, t
-from slt_tui.minutes.document import Variant
 from slt_tui.minutes.export import (
-    DocumentKind,
-    Export,
-    ExportWriteError,
-    Format,
-    InternalByMailError,
-    MissingFolderError,
-    NotAFolderError,
     PrivacyFindingsError,
-    write_file,
 )
-from slt_tui.minutes.invite import InvitationFindingsError, invitation
-from slt_tui.minutes.invite import file_name as invite_file_name
-from slt_tui.minutes.privacy import scan_invitation
 from slt_tui.sample import sample_path
 from slt_tui.store import CannotWriteError, DatabaseLockedError, Repository
 from slt_tui.store.atomic import FILE_MODE
-from slt_tui.store.paths import database_path, ensure_folder, expand_user
+from slt_tui.store.paths import database_path, ensure_folder
 from slt_tui.wording import action_status, plan_next, standard_agencies, table_date_time
 
 
@@ -74,7 +60,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     set_language(language_asked(argv))
     if not any(a == "--lang" or a.startswith("--lang=") for a in argv) and (value := unknown_env_language()):
         # refused before anything else (`--help` included); a --lang given wins over the variable
-        return _fail(t("cli.bad_lang_env", value=value, choices=", ".join(LANGUAGES)))
+        return fail(t("cli.bad_lang_env", value=value, choices=", ".join(LANGUAGES)))
     args = build_parser(mouse=mouse_from_env()).parse_args(argv)
     commands: dict[str | None, Callable[[argparse.Namespace], int]] = {
         "init": cmd_init, "meetings": cmd_meetings, "actions": cmd_actions, "check": cmd_check, "export": cmd_export,
@@ -84,17 +70,17 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         return commands[args.command](args)
     except PrivacyFindingsError as exc:
-        return _fail(exc.sentence(), *(f"  {finding.sentence()}" for finding in exc.findings))
+        return fail(exc.sentence(), *(f"  {finding.sentence()}" for finding in exc.findings))
     except SltError as exc:
-        return _fail(exc.sentence())
+        return fail(exc.sentence())
     except ValidationError as exc:  # a record built from what was given breaks a rule of the models
-        return _fail(DomainError(detail=Explained(exc)).sentence())
+        return fail(DomainError(detail=Explained(exc)).sentence())
     except BrokenPipeError:
         # The reader went away (`slt-tui export … | head`): not an error, and nothing more to say.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as exc:
-        return _fail(t("error.io", path=exc.filename or getattr(args, "db", "?"), reason=system_reason(exc)))
+        return fail(t("error.io", path=exc.filename or getattr(args, "db", "?"), reason=system_reason(exc)))
     except KeyboardInterrupt:
         return 130
 
@@ -126,11 +112,11 @@ def cmd_meetings(args: argparse.Namespace) -> int:
     forums = {f.id: f.name for f in dataset.forums}
     meetings = sorted(dataset.meetings, key=lambda m: (m.starts_at, m.id))
     if args.json:
-        return _print_json([{"id": m.id, "forum": m.forum, "starts_at": m.starts_at.isoformat(),
+        return print_json([{"id": m.id, "forum": m.forum, "starts_at": m.starts_at.isoformat(),
                              "status": m.status.value} for m in meetings])
     rows = [[m.id, forums.get(m.forum, m.forum), table_date_time(m.starts_at),
              t(f"status.{m.status.value}")] for m in meetings]
-    _print_table([t("col.id"), t("col.forum"), t("col.date"), t("col.status")], rows, t("cli.no_meetings"))
+    print_table([t("col.id"), t("col.forum"), t("col.date"), t("col.status")], rows, t("cli.no_meetings"))
     return 0
 
 
@@ -153,7 +139,7 @@ def cmd_actions(args: argparse.Namespace) -> int:
         actions = [a for a in actions if a.is_overdue(on)]
     actions.sort(key=lambda a: (a.due, a.id))
     if args.json:
-        return _print_json([_action_json(a, args.history) for a in actions])
+        return print_json([_action_json(a, args.history) for a in actions])
     rows = []
     for a in actions:
         owner = dataset.person(a.owner).name if a.owner else ""
@@ -162,7 +148,7 @@ def cmd_actions(args: argparse.Namespace) -> int:
             rows += [["", format_date(u.at), t(f"action.{u.status.value}"), "", u.meeting, u.comment]
                      for u in a.updates]
     headers = [t("col.id"), t("col.due"), t("col.status"), t("col.agency"), t("col.owner"), t("col.title")]
-    _print_table(headers, rows, t("cli.no_actions"))
+    print_table(headers, rows, t("cli.no_actions"))
     return 0
 
 
@@ -178,34 +164,16 @@ def cmd_plan(args: argparse.Namespace) -> int:
     try:
         day = parse_date(args.date) if args.date is not None else None  # `--date ''` is no date, not "any"
     except DateRangeError:
-        return _fail(t("cli.date_range", value=args.date, low=MIN_YEAR, high=MAX_YEAR))
+        return fail(t("cli.date_range", value=args.date, low=MIN_YEAR, high=MAX_YEAR))
     except NotInCalendarError as exc:
-        return _fail(t("validation.not_in_calendar", text=exc.text))
+        return fail(t("validation.not_in_calendar", text=exc.text))
     except ValueError:
-        return _fail(t("cli.bad_date", value=args.date))
+        return fail(t("cli.bad_date", value=args.date))
     with Repository.open(database_path(getattr(args, "db", None))) as repo:
         forum = find_forum(repo.dataset, args.forum)
         meeting = plan_next(repo.dataset, forum.id, repo.minutes_language, on=day)
         repo.save(meeting)
     print(meeting.id)
-    return 0
-
-
-def cmd_invite(args: argparse.Namespace) -> int:
-    with Repository.open(database_path(getattr(args, "db", None)), readonly=True) as repo:
-        dataset, lang = repo.dataset, args.minutes_lang or repo.minutes_language
-    meeting = dataset.meeting(args.meeting)
-    payload = invitation(meeting, dataset, lang)
-    findings = [] if args.force else scan_invitation(payload, meeting)
-    if findings:  # it goes as far as the public minutes, and is refused as they are
-        raise InvitationFindingsError(findings)
-    if args.output is None:
-        sys.stdout.buffer.write(payload)
-        sys.stdout.flush()
-        return 0
-    path = output_path(args.output, invite_file_name(meeting, lang))
-    write_file(path, payload, overwrite=args.overwrite)
-    print(t("saved.invitation", path=path), file=sys.stderr)
     return 0
 
 
@@ -219,110 +187,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    if args.eml and not args.public and not args.versions:  # before the database is even opened
-        raise InternalByMailError()
-    dataset, municipality, lang = _documents(args)
-    meeting = dataset.meeting(args.meeting)
-    if args.versions:
-        return _print_versions(meeting, dataset)
-    variant = Variant.PUBLIC if args.public else Variant.INTERNAL
-    fmt = Format.PDF if args.pdf else Format.EML if args.eml else Format.HTML if args.html else Format.MARKDOWN
-    export = Export(meeting, dataset, variant, fmt, lang, municipality, version=args.version_number)
-    export.record  # noqa: B018 — an unknown version is said before anything is checked or written
-    return _write_document(export, args, "saved.email" if fmt is Format.EML else "saved.minutes")
-
-
-def cmd_notice(args: argparse.Namespace) -> int:
-    dataset, municipality, lang = _documents(args)
-    variant = Variant.PUBLIC if args.public else Variant.INTERNAL
-    fmt = Format.PDF if args.pdf else Format.HTML if args.html else Format.MARKDOWN
-    export = Export(dataset.meeting(args.meeting), dataset, variant, fmt, lang, municipality, kind=DocumentKind.NOTICE)
-    return _write_document(export, args, "saved.notice")
-
-
-def _documents(args: argparse.Namespace) -> tuple[Dataset, str, str]:
-    """The dataset, the municipality and the documents' language (`--minutes-lang`, else the database's)."""
-    with Repository.open(database_path(getattr(args, "db", None)), readonly=True) as repo:
-        return repo.dataset, repo.municipality, args.minutes_lang or repo.minutes_language
-
-
-def _write_document(export: Export, args: argparse.Namespace, saved: str) -> int:
-    """Write `export` to `-o` (a file, a folder, `DIR/`), else to standard output: Markdown and HTML
-    always, a PDF or an e-mail draft only when it goes to a file or a pipe, never to a terminal."""
-    if args.output is None and not export.format.is_text and sys.stdout.isatty():
-        return _fail(t("cli.not_to_terminal", format=export.format.value.upper()))
-    findings = [] if args.force else export.findings()
-    if findings:  # before `-o DIR/` makes a folder that would stay empty
-        raise export.refusal(findings)
-    if args.output is not None:
-        written = export.write(output_path(args.output, export.file_name), overwrite=args.overwrite, force=True)
-        print(t(saved, path=written), file=sys.stderr)
-        return 0
-    if export.format.is_text:
-        sys.stdout.write(export.text())
-    else:
-        sys.stdout.buffer.write(export.payload())
-    sys.stdout.flush()
-    return 0
-
-
-def _print_versions(meeting: Meeting, dataset: Dataset) -> int:
-    """The approved minutes' versions: 1 as approved (where), then one per correction (when, by whom,
-    what and why); the last is the current one."""
-    approval = approval_of(meeting, dataset)
-    found = versions(meeting)
-    rows = []
-    for version in found:
-        number = t("versions.current", number=version.number) if version is found[-1] else str(version.number)
-        change = version.correction
-        if change is not None:
-            rows.append([number, table_date_time(change.at), change.by, change.what, change.why])
-        elif approval is not None:
-            rows.append([number, format_date(approval.meeting.starts_at), dataset.forum(meeting.forum).name,
-                         t("versions.approved", case=approval.item.number), ""])
-        else:
-            rows.append([number, "", "", t("versions.not_approved"), ""])
-    headers = [t("col.version"), t("col.date"), t("col.by"), t("col.change"), t("col.why")]
-    _print_table(headers, rows, "")
-    return 0
-
-
-def cmd_cancel(args: argparse.Namespace) -> int:
-    with Repository.open(database_path(getattr(args, "db", None))) as repo:
-        changed = cancel(repo.dataset, args.meeting)
-        with repo.batch():  # the meeting and the next one's links change together, or neither does
-            for meeting in changed:
-                repo.save(meeting)
-        dataset = repo.dataset
-    cancelled = dataset.meeting(args.meeting)
-    forum = dataset.forum(cancelled.forum)
-    print(t("cancel.done", forum=forum.name, date=format_date(cancelled.starts_at), meeting=cancelled.id))
-    later = next((m for m in dataset.meetings_of(forum.id)
-                  if m.starts_at > cancelled.starts_at and m.status is MeetingStatus.PLANNED), None)
-    if not any(r.status.is_open for r in reviews_at(cancelled, dataset)):
-        print(t("cancel.no_points"))
-    elif later is not None:
-        print(t("cancel.points_next", date=format_date(later.starts_at), meeting=later.id))
-    else:
-        print(t("cancel.points_plan", forum=forum.id))
-    print(t("cancel.invite", meeting=cancelled.id))
-    return 0
-
-
 def cmd_forums(args: argparse.Namespace) -> int:
     forums = _read(args).forums
     if args.json:
-        return _print_json([{"id": f.id, "name": f.name, "level": f.level.value} for f in forums])
+        return print_json([{"id": f.id, "name": f.name, "level": f.level.value} for f in forums])
     rows = [[f.id, t(f"level.{f.level.value}"), f.name] for f in forums]
-    _print_table([t("col.id"), t("col.level"), t("col.name")], rows, t("cli.no_forums"))
+    print_table([t("col.id"), t("col.level"), t("col.name")], rows, t("cli.no_forums"))
     return 0
 
 
 def cmd_app(args: argparse.Namespace) -> int:
     path = None if args.demo else database_path(getattr(args, "db", None))
     if not has_terminal():  # before anything is created or opened for writing
-        return _fail(t("cli.no_terminal"))
+        return fail(t("cli.no_terminal"))
     scratch: Path | None = None
     if path is None:
         scratch = Path(tempfile.mkdtemp(prefix="slt-tui-demo-"))
@@ -416,40 +293,3 @@ def find_forum(dataset: Dataset, text: str) -> Forum:
 
 def _forum_choices(forums: Sequence[Forum]) -> str:
     return ", ".join(f"{f.id} ({f.name})" for f in forums)
-
-
-def output_path(output: str | os.PathLike[str], default_name: str) -> Path:
-    """Where `-o` writes a document: in a folder (one that exists, or `DIR/` with the slash, which is
-    made here, one level deep) under `default_name`; anything else names the file itself."""
-    raw = os.fspath(output)
-    path = expand_user(raw)
-    if raw.endswith(("/", os.sep)) and not path.is_dir():
-        if path.exists():
-            raise NotAFolderError(folder=path)
-        try:
-            path.mkdir()  # the usual permissions: the documents themselves carry theirs
-        except OSError as exc:
-            if not path.parent.is_dir():
-                raise MissingFolderError(folder=str(path.parent)) from None
-            raise ExportWriteError(path=path, reason=system_reason(exc)) from None
-    return path / default_name if path.is_dir() else path
-
-
-def _print_json(rows: list[dict]) -> int:
-    print(json.dumps(rows, ensure_ascii=False, indent=2))
-    return 0
-
-
-def _print_table(headers: list[str], rows: list[list[str]], empty: str) -> None:
-    if not rows:
-        print(empty)
-        return
-    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers) - 1)]
-    for row in [headers, *rows]:
-        cells = [str(c).ljust(w) for c, w in zip(row, widths, strict=False)]
-        print("  ".join([*cells, str(row[-1])]).rstrip())
-
-
-def _fail(sentence: str, *details: str) -> int:
-    print(f"slt-tui: {sentence}", *details, sep="\n", file=sys.stderr)
-    return EXIT_USAGE

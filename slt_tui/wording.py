@@ -22,6 +22,7 @@ from slt_tui.domain.models import (
     ItemKind,
     ItemPurpose,
     Meeting,
+    MeetingStatus,
     Presence,
     StandingItem,
 )
@@ -68,6 +69,8 @@ def meeting_clock(meeting: Meeting, at: datetime, running: str | None = None, ex
     if meeting.started_at is not None and meeting.ended_at is not None:
         lasted = int((meeting.ended_at - meeting.started_at).total_seconds())
         return say("status.lasted", lang, time=minutes_long(lasted, lang))
+    if meeting.status is MeetingStatus.CANCELLED:
+        return ""  # no clock: the header says it is cancelled
     expected = forecast(meeting, at, running, extra)
     ends = say("status.ends", lang, time=hhmm(expected.expected_end, lang))
     if meeting.started_at is None:

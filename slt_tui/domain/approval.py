@@ -70,6 +70,7 @@ def check_change(dataset: Dataset, new: Meeting, session: str) -> None:
     old: Meeting = dataset.meeting(new.id)
     if old.corrections != new.corrections[: len(old.corrections)] and not _continues(old, new, session):
         raise CorrectionError(meeting=old.id)
+    _approvals_kept(dataset, old, new)
     if old.status is not MeetingStatus.CLOSED:  # only held minutes are approved: the running meeting's saves
         return
     approval = approval_of(old, dataset)
@@ -84,11 +85,50 @@ def check_change(dataset: Dataset, new: Meeting, session: str) -> None:
 
 
 def check_delete(dataset: Dataset, meeting_id: str) -> None:
-    """Approved minutes' meeting is never deleted."""
+    """Approved minutes' meeting is never deleted, nor a held meeting that approved minutes."""
     if dataset.has("meetings", meeting_id):
-        approval = approval_of(dataset.meeting(meeting_id), dataset)
+        meeting = dataset.meeting(meeting_id)
+        approval = approval_of(meeting, dataset)
         if approval is not None:
             raise MinutesApprovedError(**_where(approval))
+        if meeting.status is MeetingStatus.CLOSED:
+            _approvals_kept(dataset, meeting, meeting.model_copy(update={"agenda": ()}))
+
+
+class ApprovalKeptError(SltError):
+    """The case that approved minutes, in a meeting that is over, keeps its decision and its link."""
+
+    key = "approval.kept"
+
+
+def _approvals_kept(dataset: Dataset, old: Meeting, new: Meeting) -> None:
+    """Once its meeting is over, a case whose decision approved minutes is neither deleted, nor left
+    without its decision, nor linked elsewhere: the approval is a fact the minutes of both meetings
+    state. (While the meeting runs, an approval recorded by mistake can still be taken back.)"""
+    if old.status is not MeetingStatus.CLOSED:
+        return
+    for item in old.agenda:
+        if not (item.approves and item.decisions and dataset.has("meetings", item.approves)):
+            continue
+        approved = dataset.meeting(item.approves)
+        found = approval_of(approved, dataset)
+        if found is None or (found.meeting.id, found.item.id) != (old.id, item.id):
+            continue
+        kept = new.item(item.id)
+        if kept is None or not kept.decisions or kept.approves != item.approves:
+            raise ApprovalKeptError(case=item.number, date=f"{approved.starts_at:%d.%m.%Y}")
+
+
+def cannot_approve(meeting: Meeting, item: AgendaItem, dataset: Dataset) -> str | None:
+    """Why a decision on `item` (a case that approves minutes) cannot be recorded now, as a catalogue
+    key, or None: minutes are approved by a meeting being held, and only once they are written."""
+    if item.approves is None or not dataset.has("meetings", item.approves):
+        return None
+    if meeting.status not in (MeetingStatus.RUNNING, MeetingStatus.CLOSED):
+        return "approval.not_held_here"
+    if dataset.meeting(item.approves).status is not MeetingStatus.CLOSED:
+        return "approval.not_held_there"
+    return None
 
 
 def _continues(old: Meeting, new: Meeting, session: str) -> bool:

@@ -218,6 +218,9 @@ def _approval_problems(meetings: dict[str, Meeting]) -> Iterator[Problem]:
             elif item.decisions and target.status is not MeetingStatus.CLOSED:
                 yield Problem("problem.approves_unheld", table="meetings", id=m.id, number=item.number,
                               meeting=item.approves)
+            elif item.decisions and m.status not in (MeetingStatus.RUNNING, MeetingStatus.CLOSED):
+                yield Problem("problem.approves_not_held", table="meetings", id=m.id, number=item.number,
+                              meeting=item.approves)
 
 
 def table_of(record: Model) -> str:

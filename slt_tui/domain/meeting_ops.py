@@ -74,9 +74,16 @@ def replace_item(meeting: Meeting, item: AgendaItem) -> Meeting:
     return meeting.model_copy(update={"agenda": tuple(item if i.id == item.id else i for i in meeting.agenda)})
 
 
+def _numbers_kept(meeting: Meeting) -> None:
+    """A held meeting's cases keep their numbers: the minutes went out with them, points refer to them."""
+    if meeting.status is MeetingStatus.CLOSED:
+        raise DomainError(detail=Said("meeting.numbers_kept"))
+
+
 def remove_item(meeting: Meeting, item_id: str) -> Meeting:
     if not meeting.agenda:
         return meeting
+    _numbers_kept(meeting)
     first = case_numbers.split(meeting.agenda[0].number)[0]
     if meeting.running_item == item_id:
         meeting = meeting.model_copy(update={"running_item": None, "running_since": None})
@@ -113,6 +120,7 @@ def move_item(meeting: Meeting, item_id: str, offset: int) -> Meeting:
     target = index + offset
     if not 0 <= target < len(agenda):
         return meeting
+    _numbers_kept(meeting)
     agenda[index], agenda[target] = agenda[target], agenda[index]
     return _presence_in_order(renumbered(meeting, agenda, case_numbers.split(meeting.agenda[0].number)[0]))
 

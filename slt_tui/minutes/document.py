@@ -285,12 +285,17 @@ def _is_other_business(m: Minutes, item: AgendaItem) -> bool:
 def _point(m: Minutes, action: ActionItem) -> str:
     """`Søke om midler – NAV, Jonas Tveitan – frist 15.02.2027`; the text and owner withheld in public
     when the point comes from a confidential case."""
-    shown = shows_action(action, m.dataset, m.variant)
-    who = agency_name(m.dataset, action.agency)
-    if action.owner and shown:
-        who += ", " + m.dataset.person(action.owner).name
-    what = action.title if shown else _capitalised(m.say("minutes.withheld"))
-    return inline(m.say("minutes.point", what=what, who=who, due=format_date(action.due_as_agreed)))
+    due = format_date(action.due_as_agreed)
+    if not shows_action(action, m.dataset, m.variant):
+        return inline(m.say("minutes.point_withheld", what=_capitalised(m.say("minutes.withheld")), due=due))
+    return inline(m.say("minutes.point", what=action.title, who=responsible(action, m.dataset), due=due))
+
+
+def responsible(action: ActionItem, dataset: Dataset) -> str:
+    """`Barnevernstjenesten, Mona Hauglid`: who answers for a point. Not said in public of a point from a
+    confidential case: which agency and person work on it tells something of the case."""
+    who = agency_name(dataset, action.agency)
+    return f"{who}, {dataset.person(action.owner).name}" if action.owner else who
 
 
 def _capitalised(text: str) -> str:
@@ -306,13 +311,10 @@ def _reviews(m: Minutes) -> Iterator[str]:
         if update is None:
             status = m.say("minutes.not_reviewed", status=status)
         shown = shows_action(action, m.dataset, m.variant)
-        who = agency_name(m.dataset, action.agency)
-        if action.owner and shown:
-            who += ", " + m.dataset.person(action.owner).name
         rows.append((
             origin_item(action, m.dataset).number,
             action.title if shown else m.say("minutes.withheld"),
-            who,
+            responsible(action, m.dataset) if shown else "",
             status,
             update.comment if update and shown else "",
             format_date(review.due),

@@ -6,7 +6,7 @@ an HTML page. The short body tells each member which open follow-up points are t
 makes Outlook open it as a draft to send; Thunderbird and Apple Mail open it as a message to forward.
 
 Only the public minutes are ever put in an e-mail: a point from a case exempt from public access is
-listed by its case number only, and the privacy guard reads the body and the attachment
+not listed in the body, and the privacy guard reads the body and the attachment
 (`email_findings`) before the draft is written.
 """
 
@@ -145,20 +145,21 @@ def _body(meeting: Meeting, dataset: Dataset, lang: str) -> list[_Piece]:
 
 
 def _points(meeting: Meeting, dataset: Dataset, lang: str) -> Iterator[_Piece]:
-    """Each member's own open points (of this forum, as they stand now), under the member's name; a
-    point from a case exempt from public access by its case number only."""
+    """Each member's own open points (of this forum, as they stand now), under the member's name; none
+    from a case exempt from public access."""
     on = today()
     actions = [a for a in dataset.actions_of(meeting.forum) if a.status.is_open]
     for person in _members(meeting, dataset):
-        mine = sorted((a for a in actions if a.owner == person.id), key=lambda a: (a.due, a.id))
+        # A point from a confidential case is left out: the e-mail is public, and whose it is tells of the case.
+        mine = sorted((a for a in actions if a.owner == person.id and shows_action(a, dataset, Variant.PUBLIC)),
+                      key=lambda a: (a.due, a.id))
         if not mine:
             continue
         yield _Piece("", Section.HEADER)
         yield _Piece(clean_line(person.name), Section.PARTICIPANTS)
         for action in mine:
             number = origin_item(action, dataset).number
-            shown = shows_action(action, dataset, Variant.PUBLIC)
-            title = clean_line(action.title) if shown else say("minutes.withheld", lang)
+            title = clean_line(action.title)
             due = format_date(action.due)
             if action.is_overdue(on):
                 due = say("notice.overdue", lang, date=due)

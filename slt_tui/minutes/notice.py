@@ -160,12 +160,18 @@ def _follow_up(n: Notice) -> Iterator[str]:
         yield n.say("minutes.no_follow_up")
         return
     order = {a.code: i for i, a in enumerate(n.dataset.agencies)}
-    agencies = sorted({r.action.agency for r in reviews}, key=lambda code: (order.get(code, len(order)), code))
-    for code in agencies:
-        yield "### " + inline(agency_name(n.dataset, code))
-        mine = sorted((r for r in reviews if r.action.agency == code), key=lambda r: (r.due, r.action.id))
+    # In public a point from a confidential case stands under no agency: who works on it tells of the case.
+    withheld = [r for r in reviews if not shows_action(r.action, n.dataset, n.variant)]
+    shown = [r for r in reviews if r not in withheld]
+    agencies = sorted({r.action.agency for r in shown}, key=lambda code: (order.get(code, len(order)), code))
+    groups = [(agency_name(n.dataset, code), [r for r in shown if r.action.agency == code]) for code in agencies]
+    if withheld:
+        said = n.say("minutes.withheld")
+        groups.append((said[:1].upper() + said[1:], withheld))
+    for heading, mine in groups:
+        yield "### " + inline(heading)
         yield table([n.say(f"minutes.col.{c}") for c in ("item", "what", "owner", "due")],
-                     [_point_row(n, r) for r in mine])
+                     [_point_row(n, r) for r in sorted(mine, key=lambda r: (r.due, r.action.id))])
 
 
 def _point_row(n: Notice, review: Review) -> tuple[str, ...]:

@@ -116,7 +116,7 @@ def test_every_screen_fits_80_by_24_with_its_keys_whole(terminal, sample_db, lan
     term.footer(*keys("start"))
     term.send("\r")  # enter opens the forum's next meeting
     screen = term.wait_for(say("detail.case", number="11/26", title="")[:9],
-                           say("status.planned_for", time=say("time.hours_minutes", hours=1, minutes=10)))
+                           say("status.planned_for", time=say("time.hours_minutes", hours=1, minutes=30)))
     term.footer(*keys("meeting"))
     assert f"{say('col.agenda.planned')}  {say('col.agenda.used')}" in screen  # the time columns are not pushed off
     term.send("p")
@@ -180,9 +180,9 @@ def test_minutes_preview_and_public_export_from_the_app(terminal, sample_db, tmp
             break
     screen = term.scroll_to("Exempt from public access under offl. § 13")
     assert "Only in the internal" not in screen and "Drøftet anonymt" not in screen
-    term.scroll_to("│ 08/26 │ exempt from")  # the point raised in the confidential case, withheld
+    term.scroll_to("Exempt from public access – due 08.12.2026")  # the point raised in the confidential case
     term.send("e")
-    term.wait_for("Export the minutes", "minutes-koordineringsgruppa-2026-10-27.md")
+    term.wait_for("Export a document", "minutes-koordineringsgruppa-2026-10-27.md")
     term.send("\x15")  # ctrl+u clears the folder field
     term.send(str(out) + "\r")
     term.wait_for("The minutes are saved in")

@@ -170,10 +170,10 @@ def test_follow_mode_shows_the_running_meeting_and_its_current_item(remote, samp
     projector.wait_for("følger møtet", "Ingen møter pågår")
     coordinator = remote("--db", str(sample_db), "--meeting", MEETING)
     coordinator.wait_for("Sak 11/26")
-    coordinator.send("\x1b[B")  # 11/26
+    coordinator.send("\x1b[B")  # 12/26
     coordinator.start_meeting()  # its clock starts, and with it the meeting
-    screen = projector.wait_for("Sak 11/26 Godkjenning av", "▶")  # opened by itself, on the item discussed
-    assert "11/26" in next(line for line in screen.splitlines() if "▶ " in line)
+    screen = projector.wait_for("Sak 12/26 Godkjenning av", "▶")  # opened by itself, on the item discussed
+    assert "12/26" in next(line for line in screen.splitlines() if "▶ " in line)
     projector.send("a")
     projector.wait_for("Dette vinduet følger møtet", "leder møtet.")
     projector.send("q")
@@ -187,7 +187,7 @@ FOOTER = ("a Ny sak", "n Notat", "d Vedtak", "t Oppfølging", "p Oppmøte", "␣
 
 
 def _meeting_screen_whole(term: Terminal) -> None:
-    term.wait_for(*(f"{n}/26" for n in range(10, 15)))
+    term.wait_for(*(f"{n}/26" for n in range(11, 18)))
     term.footer(*FOOTER)
 
 

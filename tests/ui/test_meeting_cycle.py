@@ -181,6 +181,32 @@ async def test_a_decision_on_the_approval_case_approves_the_previous_minutes(sam
     assert approval.is_locked(dataset.meeting(AWAITING), dataset)
 
 
+async def test_minutes_are_not_approved_from_a_meeting_not_yet_held_and_it_is_said_before_typing(sample_db):
+    """The attack: `d` on 12/26 of the planned meeting approved the minutes of 27.10 from a future date."""
+    before = sample_db.read_bytes()
+    async with meeting_app(sample_db, PLANNED) as (app, pilot):
+        await pilot.press("down")  # 12/26 Godkjenning av referat fra forrige møte, the meeting not started
+        await pilot.press("d")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MeetingScreen), "no form to type a decision that would be refused"
+        assert "Et referat godkjennes i et møte som holdes: start møtet først (s)." in said(app)
+    assert sample_db.read_bytes() == before
+
+
+async def test_a_held_meetings_cases_are_neither_deleted_nor_moved(sample_db):
+    """The attack: deleting 06/26 of the held 27.10 renumbered its cases and un-approved 15.09."""
+    before = sample_db.read_bytes()
+    async with meeting_app(sample_db, AWAITING) as (app, pilot):
+        await pilot.press("down", "delete")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, Confirm), "said before asking"
+        await pilot.press("J")
+        await settle(app, pilot)
+        assert said(app).count("Møtet er holdt: sakene beholder nummeret sitt, så de verken slettes eller flyttes "
+                               "(skriv i saken hva som ble av den).") == 2
+    assert sample_db.read_bytes() == before
+
+
 async def test_a_planned_meeting_is_cancelled_from_the_start_screen_and_cannot_be_started(sample_db):
     async with meeting_app(sample_db, None) as (app, pilot):
         await pilot.press("x")
@@ -194,6 +220,7 @@ async def test_a_planned_meeting_is_cancelled_from_the_start_screen_and_cannot_b
         assert str(table.get_row(PLANNED)[1]) == "avlyst"
         app.open_meeting(PLANNED)
         await settle(app, pilot)
+        assert text_of(app, "#clock") == "" and "avlyst" in text_of(app, "#status"), "no planned clock"
         for key in ("s", "space"):
             app.clear_notifications()
             await pilot.press(key)
@@ -403,9 +430,11 @@ async def test_a_pdf_that_cannot_be_made_is_one_notification_and_no_file(sample_
 
 async def test_a_refused_save_is_said_and_the_typed_notes_are_kept(sample_db):
     from slt_tui.domain import meeting_ops as ops
+    from slt_tui.domain.clock import now
 
     def approve(meeting):  # 12/26 decided: the minutes of 27.10 approved, behind the editor's back
-        return ops.replace_item(meeting, ops.add_decision(meeting.item("s2"), "Godkjent"))
+        running = ops.start(meeting, now())  # approved by a meeting being held
+        return ops.replace_item(running, ops.add_decision(running.item("s2"), "Godkjent"))
 
     async with meeting_app(sample_db, AWAITING) as (app, pilot):
         await pilot.press("n")

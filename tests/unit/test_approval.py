@@ -226,3 +226,64 @@ def test_a_new_due_date_set_later_does_not_change_the_minutes_that_raised_the_po
     assert (again.due, again.agreed_due) == (date(2027, 4, 1), date(2026, 12, 8))
     minutes = render(dataset.meeting(AWAITING), dataset)
     assert "Felles tiltak for gruppen ved kaiområdet – Barnevernstjenesten, Mona Hauglid – frist 08.12.2026" in minutes
+
+
+def _decided(item, text="Godkjent."):
+    return item.model_copy(update={"decisions": (Decision(id="d1", text=text),)})
+
+
+def test_the_case_that_approved_minutes_keeps_its_decision_once_its_meeting_is_over(sample_db):
+    """The attack: deleting 06/26 in the draft minutes of 27.10 un-approved 15.09 and unlocked them."""
+    from slt_tui.domain.approval import ApprovalKeptError
+
+    before = sample_db.read_bytes()
+    with Repository.open(sample_db) as repo:
+        approving = repo.dataset.meeting(AWAITING).item("s2")
+        for change in (lambda m: ops.replace_item(m, approving.model_copy(update={"decisions": ()})),
+                       lambda m: ops.replace_item(m, approving.model_copy(update={"approves": None})),
+                       lambda m: ops.remove_item(m, "s2")):
+            with pytest.raises((ApprovalKeptError, DomainError)):
+                repo.update("meetings", AWAITING, change)
+        with pytest.raises(ApprovalKeptError):
+            repo.delete("meetings", AWAITING)
+        assert approval_of(repo.dataset.meeting(APPROVED), repo.dataset) is not None
+    assert sample_db.read_bytes() == before
+
+
+def test_while_its_meeting_runs_an_approval_recorded_by_mistake_can_be_taken_back(sample_db):
+    with Repository.open(sample_db) as repo:
+        repo.update("meetings", PLANNED, lambda m: ops.start(m, datetime(2026, 12, 8, 9, 1, tzinfo=OSLO)))
+        item = next(i for i in repo.dataset.meeting(PLANNED).agenda if i.approves)
+        repo.update("meetings", PLANNED, lambda m: ops.replace_item(m, _decided(item)))
+        assert approval_of(repo.dataset.meeting(AWAITING), repo.dataset) is not None
+        repo.update("meetings", PLANNED, lambda m: ops.replace_item(m, item))
+        assert approval_of(repo.dataset.meeting(AWAITING), repo.dataset) is None
+
+
+def test_a_held_meetings_cases_keep_their_numbers(sample_db):
+    """The attack: deleting a case of held minutes renumbered 08/26 to 07/26 in every later document."""
+    with Repository.open(sample_db, readonly=True) as repo:
+        held = repo.dataset.meeting(AWAITING)
+    for change in (lambda: ops.remove_item(held, "s4"), lambda: ops.move_item(held, "s4", -1)):
+        with pytest.raises(DomainError) as refused:
+            change()
+        assert "beholder nummeret sitt" in refused.value.sentence("nb")
+
+
+def test_minutes_are_approved_only_by_a_meeting_being_held(sample_db):
+    """The attack: a decision on 12/26 approved 27.10 from a meeting not yet held, and from a cancelled one."""
+    from slt_tui.domain.approval import cannot_approve
+
+    with Repository.open(sample_db) as repo:
+        item = next(i for i in repo.dataset.meeting(PLANNED).agenda if i.approves)
+        assert cannot_approve(repo.dataset.meeting(PLANNED), item, repo.dataset) == "approval.not_held_here"
+        with pytest.raises(DomainError) as planned:
+            repo.update("meetings", PLANNED, lambda m: ops.replace_item(m, _decided(item)))
+        assert "er ikke holdt" in planned.value.sentence("nb")
+        with repo.batch():
+            for meeting in cancel(repo.dataset, PLANNED):
+                repo.save(meeting)
+        with pytest.raises(DomainError):
+            repo.update("meetings", PLANNED, lambda m: ops.replace_item(m, _decided(item)))
+        assert approval_of(repo.dataset.meeting(AWAITING), repo.dataset) is None
+        repo.update("meetings", PLANNED, lambda m: m)  # nothing else about it is refused

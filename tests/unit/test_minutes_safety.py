@@ -192,11 +192,13 @@ def test_hostile_text_cannot_change_the_shape_of_the_minutes(case, variant):
         hidden = variant is Variant.PUBLIC and item.confidential
         shown = []
         for action in raised:
+            if hidden:  # neither the text nor who answers for it: that tells of the case
+                shown.append([("p", _as_block("Unntatt offentlighet – frist 01.06.2026"))])
+                continue
             who = dataset.agency(action.agency).name
-            if action.owner and not hidden:
+            if action.owner:
                 who += ", " + dataset.person(action.owner).name
-            shown.append([("p", _as_block(f"{'Unntatt offentlighet' if hidden else _shown(action.title)} – {who} – "
-                                      "frist 01.06.2026"))])
+            shown.append([("p", _as_block(f"{_shown(action.title)} – {who} – frist 01.06.2026"))])
         assert case[-1][2] == shown
 
 

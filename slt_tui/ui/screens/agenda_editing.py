@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import DataTable
 
-from slt_tui.domain import ActionItem, Meeting, approval
+from slt_tui.domain import ActionItem, Meeting, MeetingStatus, approval
 from slt_tui.domain import meeting_ops as ops
 from slt_tui.domain.clock import format_date
 from slt_tui.i18n import t
@@ -58,9 +58,17 @@ class AgendaEditing(_Base):
 
         self.app.push_screen(ItemForm(item), edited)
 
+    def _numbers_may_change(self) -> bool:
+        """Deleting or moving renumbers the cases: not in a meeting that was held (said before asking)."""
+        if self.meeting.status is MeetingStatus.CLOSED:
+            said = t("meeting.numbers_kept")
+            self.notify(said[:1].upper() + said[1:] + ".", severity="warning")
+            return False
+        return True
+
     def action_delete_item(self) -> None:
         item = self.selected()
-        if item is None or not self.may_edit():
+        if item is None or not self.may_edit() or not self._numbers_may_change():
             return
 
         def answered(yes: bool | None) -> None:
@@ -72,7 +80,7 @@ class AgendaEditing(_Base):
 
     def action_move(self, offset: int) -> None:
         item = self.selected()
-        if item is not None and self.may_edit():
+        if item is not None and self.may_edit() and self._numbers_may_change():
             self.change_meeting(lambda m: ops.move_item(m, item.id, offset), then=lambda: self._select(item.id))
 
     def action_confidential(self) -> None:
@@ -93,6 +101,10 @@ class AgendaEditing(_Base):
     def action_decision(self) -> None:
         item = self.selected()
         if item is None or not self.may_edit():
+            return
+        refusal = approval.cannot_approve(self.meeting, item, self.app.repo.dataset)
+        if refusal is not None:  # said before anything is typed, which would otherwise be refused after
+            self.notify(t(refusal), severity="warning")
             return
 
         approves = item.approves
