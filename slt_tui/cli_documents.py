@@ -40,9 +40,9 @@ from slt_tui.wording import table_date_time
 
 def cmd_invite(args: argparse.Namespace) -> int:
     with Repository.open(database_path(getattr(args, "db", None)), readonly=True) as repo:
-        dataset, lang = repo.dataset, args.minutes_lang or repo.minutes_language
+        dataset, lang, municipality = repo.dataset, args.minutes_lang or repo.minutes_language, repo.municipality
     meeting = dataset.meeting(args.meeting)
-    payload = invitation(meeting, dataset, lang)
+    payload = invitation(meeting, dataset, lang, municipality)
     findings = [] if args.force else scan_invitation(payload, meeting)
     if findings:  # it goes as far as the public minutes, and is refused as they are
         raise InvitationFindingsError(findings)

@@ -27,6 +27,7 @@ import icalendar
 from slt_tui.domain.clock import now
 from slt_tui.domain.dataset import Dataset
 from slt_tui.domain.models import Meeting, MeetingStatus, Person
+from slt_tui.domain.registers import slug_id
 from slt_tui.minutes.export import PrivacyFindingsError
 from slt_tui.wording import say
 
@@ -39,7 +40,7 @@ class InvitationFindingsError(PrivacyFindingsError):
     key = "error.invite_privacy_findings"
 
 
-def invitation(meeting: Meeting, dataset: Dataset, lang: str = "nb") -> bytes:
+def invitation(meeting: Meeting, dataset: Dataset, lang: str = "nb", municipality: str = "") -> bytes:
     """The meeting as an iCalendar file: one event, agenda and place, the chair as organiser when known;
     a cancellation when the meeting is cancelled."""
     forum = dataset.forum(meeting.forum)
@@ -52,7 +53,7 @@ def invitation(meeting: Meeting, dataset: Dataset, lang: str = "nb") -> bytes:
         lines.insert(0, say("notice.cancelled", lang))
 
     event = icalendar.Event()
-    event.add("uid", f"{meeting.id}@slt-tui")
+    event.add("uid", uid(meeting, municipality))
     event.add("sequence", meeting.sequence)
     event.add("dtstamp", now())
     event.add("dtstart", meeting.starts_at)
@@ -87,6 +88,14 @@ def _address(person: Person) -> str:
     """`mailto:kari@example.no`, or "" when the person has no address."""
     email = person.email.strip()
     return f"mailto:{email}" if email else ""
+
+
+def uid(meeting: Meeting, municipality: str = "") -> str:
+    """`kg-2026-12-08@fjordvik-kommune.slt-tui`: the same for every file of the meeting, so that a new one
+    replaces the event, and apart from another municipality's meeting of the same id (a police officer
+    may sit in the koordineringsgruppe of two)."""
+    place = slug_id(municipality, ()) if municipality.strip() else ""
+    return f"{meeting.id}@{place}.slt-tui" if place else f"{meeting.id}@slt-tui"
 
 
 def file_name(meeting: Meeting, lang: str = "nb") -> str:

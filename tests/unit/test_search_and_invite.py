@@ -199,3 +199,13 @@ def test_the_invitations_text_matches_the_reviewed_golden_file(dataset, lang):
     if os.environ.get("SLT_TUI_UPDATE_GOLDEN"):
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
+
+
+def test_the_same_meeting_id_in_two_municipalities_gets_two_calendar_events(sample_db):
+    """The attack: a police officer in two municipalities' koordineringsgruppe, both meeting on the same
+    day, would see one invitation replace the other (the UID was the meeting id alone)."""
+    with Repository.open(sample_db, readonly=True) as repo:
+        meeting, dataset = repo.dataset.meeting("kg-2026-12-08"), repo.dataset
+    uids = {str(icalendar.Calendar.from_ical(invitation(meeting, dataset, "nb", town)).walk("VEVENT")[0]["uid"])
+            for town in ("Fjordvik kommune", "Nordvik kommune")}
+    assert uids == {"kg-2026-12-08@fjordvik-kommune.slt-tui", "kg-2026-12-08@nordvik-kommune.slt-tui"}

@@ -75,7 +75,7 @@ def invite(app: SltApp, meeting_id: str) -> None:
         folder = existing_folder(folder_text)  # again: it may have gone since the form was closed
         dataset = app.repo.dataset  # after the saves submitted before this one
         meeting = dataset.meeting(meeting_id)
-        payload = invitation(meeting, dataset, app.repo.minutes_language)
+        payload = invitation(meeting, dataset, app.repo.minutes_language, app.repo.municipality)
         path = folder / file_name(meeting, app.repo.minutes_language)
         return path, payload, scan_invitation(payload, meeting), path.exists()
 
