@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from enum import StrEnum
 
 from slt_tui.domain.approval import approval_of
 from slt_tui.domain.clock import format_date
@@ -33,6 +32,8 @@ from slt_tui.domain.models import (
 )
 from slt_tui.minutes.escape import block, inline
 from slt_tui.minutes.parts import (
+    Variant,
+    Writing,
     about_guest,
     about_person,
     agency_name,
@@ -54,11 +55,6 @@ from slt_tui.wording import (
 )
 
 
-class Variant(StrEnum):
-    INTERNAL = "internal"
-    PUBLIC = "public"
-
-
 def shows_content(item: AgendaItem, variant: Variant) -> bool:
     """Whether the minutes show an item's notes and decisions (a confidential one only internally)."""
     return variant is Variant.INTERNAL or not item.confidential
@@ -75,16 +71,8 @@ def origin_item(action: ActionItem, dataset: Dataset) -> AgendaItem:
     return item
 
 
-@dataclass(frozen=True)
-class Minutes:
-    meeting: Meeting
-    dataset: Dataset
-    variant: Variant = Variant.INTERNAL
-    lang: str = "nb"
-    municipality: str = ""
-
-    def say(self, key: str, **params: object) -> str:
-        return say(key, self.lang, **params)
+Minutes = Writing
+"""The minutes being written."""
 
 
 def render(meeting: Meeting, dataset: Dataset, variant: Variant = Variant.INTERNAL, lang: str = "nb",

@@ -10,7 +10,6 @@ kind, presenter and saksframlegg; number, title and legal basis stay).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import timedelta
 
 from slt_tui.domain.clock import format_date
@@ -19,21 +18,12 @@ from slt_tui.domain.follow_up import Review, reviews_at
 from slt_tui.domain.models import AgendaItem, ItemKind, Meeting, MeetingStatus, Person
 from slt_tui.minutes.document import Variant, origin_item, shows_action, shows_content
 from slt_tui.minutes.escape import block, inline
-from slt_tui.minutes.parts import agency_name, person_with_agency, table
+from slt_tui.minutes.parts import Writing, agency_name, person_with_agency, table
 from slt_tui.minutes.privacy import Finding, scan_markdown
 from slt_tui.wording import hhmm, linked_items, long_date, say
 
-
-@dataclass(frozen=True)
-class Notice:
-    meeting: Meeting
-    dataset: Dataset
-    variant: Variant = Variant.INTERNAL
-    lang: str = "nb"
-    municipality: str = ""
-
-    def say(self, key: str, **params: object) -> str:
-        return say(key, self.lang, **params)
+Notice = Writing
+"""The notice being written."""
 
 
 def render_notice(meeting: Meeting, dataset: Dataset, variant: Variant = Variant.INTERNAL, lang: str = "nb",

@@ -9,11 +9,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
 
 from slt_tui.domain.dataset import Dataset
 from slt_tui.domain.models import Guest, Meeting, Person
 from slt_tui.minutes.escape import cell
 from slt_tui.wording import clock_time, hhmm, say
+
+
+class Variant(StrEnum):
+    INTERNAL = "internal"
+    PUBLIC = "public"
+
+
+@dataclass(frozen=True)
+class Writing:
+    """One document being written: of which meeting, from which records, in which variant and language."""
+
+    meeting: Meeting
+    dataset: Dataset
+    variant: Variant = Variant.INTERNAL
+    lang: str = "nb"
+    municipality: str = ""
+
+    def say(self, key: str, **params: object) -> str:
+        return say(key, self.lang, **params)
 
 
 def table(headers: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
