@@ -160,10 +160,11 @@ def default_due(meeting: Meeting, forum_cadence_weeks: int) -> date:
     return (meeting.starts_at + timedelta(weeks=forum_cadence_weeks)).date()
 
 
-def start(meeting: Meeting, at: datetime, *, to_that_day: bool = False) -> Meeting:
+def start(meeting: Meeting, at: datetime, *, to_that_day: bool = False, dataset: Dataset | None = None) -> Meeting:
     """The meeting running from `at`; `to_that_day` moves a meeting planned for another day to the day
     of `at` (at its planned time of day), so that its minutes carry the day it was held; the times it
-    began and ended are `started_at` and `ended_at`, as for any meeting."""
+    began and ended are `started_at` and `ended_at`, as for any meeting. Moved into another year, its
+    cases take that year's next numbers in the forum (from `dataset`)."""
     if meeting.status is MeetingStatus.CLOSED:
         raise DomainError(detail=Said("meeting.already_closed"))
     if meeting.status is MeetingStatus.CANCELLED:
@@ -174,7 +175,12 @@ def start(meeting: Meeting, at: datetime, *, to_that_day: bool = False) -> Meeti
     if to_that_day:  # at its planned time of day, which the series keeps (the next meeting's time)
         day = at.astimezone(meeting.starts_at.tzinfo).date()
         update["starts_at"] = meeting.starts_at.replace(year=day.year, month=day.month, day=day.day)
-    return meeting.model_copy(update=update)
+    started = meeting.model_copy(update=update)
+    if started.year == meeting.year or not meeting.agenda:
+        return started
+    if dataset is None:
+        raise DomainError(detail=Said("meeting.move_year", year=meeting.year))
+    return renumbered(started, list(started.agenda), first_serial(dataset, started.model_copy(update={"agenda": ()})))
 
 
 def held_on_another_day(meeting: Meeting, at: datetime) -> bool:

@@ -223,9 +223,10 @@ def _cases(m: Minutes) -> Iterator[str]:
     for item in m.meeting.agenda:
         yield "### " + inline(m.say("minutes.item", number=item.number, title=item.title))
         about = []
-        if item.presenter and shows_content(item, m.variant):  # a confidential case's presenter may name whom
-            about.append(m.say("minutes.item.presenter", name=item.presenter))
-        about += [f"{_capitalised(link)}." for link in linked_items(m.dataset, item, m.lang)]
+        if shows_content(item, m.variant):  # a confidential case's presenter may name whom, its links where it went
+            if item.presenter:
+                about.append(m.say("minutes.item.presenter", name=item.presenter))
+            about += [f"{_capitalised(link)}." for link in linked_items(m.dataset, item, m.lang)]
         if about:
             yield inline(" ".join(about))
         if item.confidential:

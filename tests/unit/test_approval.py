@@ -287,3 +287,16 @@ def test_minutes_are_approved_only_by_a_meeting_being_held(sample_db):
             repo.update("meetings", PLANNED, lambda m: ops.replace_item(m, _decided(item)))
         assert approval_of(repo.dataset.meeting(AWAITING), repo.dataset) is None
         repo.update("meetings", PLANNED, lambda m: m)  # nothing else about it is refused
+
+
+def test_a_meeting_planned_next_year_and_held_this_year_takes_this_years_case_numbers(sample_db):
+    """The attack: starting the January meeting in November ("move it to today?" yes) failed on 01/27."""
+    with Repository.open(sample_db) as repo:
+        nxt = plan_next(repo.dataset, "kg", "nb", on=date(2027, 1, 19))
+        repo.save(nxt)
+        at = datetime(2026, 12, 15, 9, 0, tzinfo=OSLO)
+        with pytest.raises(DomainError):
+            ops.start(nxt, at, to_that_day=True)  # without the records, the numbers cannot be known
+        started = repo.update("meetings", nxt.id, lambda m: ops.start(m, at, to_that_day=True, dataset=repo.dataset))
+    assert started.starts_at.date() == date(2026, 12, 15)
+    assert [i.number for i in started.agenda][:2] == ["18/26", "19/26"]  # after 17/26 of 08.12.2026

@@ -244,3 +244,24 @@ def test_public_export_with_findings_writes_nothing_unless_forced(sample, tmp_pa
     assert list(tmp_path.iterdir()) == []
     assert "912 34 567" in export.write(tmp_path, force=True).read_text(encoding="utf-8")
     assert Export(meeting, dataset, Variant.INTERNAL).findings() == []  # internal minutes are not public
+
+
+def test_public_minutes_do_not_say_where_a_confidential_case_was_sent(sample):
+    """The second attack: "Sendt til Politirådet 10.12.2026, sak 04/26." stood under the exempt 08/26."""
+    from datetime import date
+
+    from slt_tui.domain import TABLES, Dataset
+    from slt_tui.domain.series import escalate
+    from slt_tui.wording import plan_next
+
+    dataset, municipality = sample
+    council = plan_next(dataset, "politiradet", "nb", on=date(2026, 12, 10))
+    dataset = dataset.put(council)
+    source, target = escalate(dataset, dataset.meeting("kg-2026-10-27"), "s4", council)
+    dataset = Dataset(**{**{name: getattr(dataset, name) for name in TABLES},
+                         "meetings": tuple(source if m.id == source.id else target if m.id == target.id else m
+                                           for m in dataset.meetings)})
+    internal = render(dataset.meeting("kg-2026-10-27"), dataset, Variant.INTERNAL, "nb", municipality)
+    public = render(dataset.meeting("kg-2026-10-27"), dataset, Variant.PUBLIC, "nb", municipality)
+    assert "Sendt til Politirådet 10.12.2026" in internal
+    assert "Politirådet" not in public.split("## Saker")[1].split("## Neste møte")[0]

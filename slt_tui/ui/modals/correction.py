@@ -31,6 +31,7 @@ class CorrectionForm(FormModal[CorrectionAnswer]):
 
     def compose_fields(self) -> ComposeResult:
         yield Plain(self.approved, classes="form-note")
+        yield Plain(t("approval.published"), classes="form-note")  # the public minutes list corrections too
         yield from field(t("field.what"), LineInput(id="what"))
         yield from field(t("field.why"), LineInput(id="why"))
         yield from field(t("field.by"), LineInput(value=self.by, id="by"))

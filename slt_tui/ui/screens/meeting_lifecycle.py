@@ -71,7 +71,8 @@ class MeetingLifecycle(_Base):
         self.app.push_screen(Confirm(t("confirm.start_other_day", date=long_date(meeting.starts_at))), answered)
 
     def _send_start(self, then: Callable[[], None], *, to_that_day: bool) -> None:
-        self._start_sent = self.change_meeting(lambda m: ops.start(m, now(), to_that_day=to_that_day))
+        self._start_sent = self.change_meeting(
+            lambda m: ops.start(m, now(), to_that_day=to_that_day, dataset=self.app.repo.dataset))
         then()
 
     def save_failed(self) -> None:
