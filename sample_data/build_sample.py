@@ -38,6 +38,7 @@ from slt_tui.domain import (
     Person,
     StandingItem,
 )
+from slt_tui.domain.approval import with_register_records
 from slt_tui.domain.clock import OSLO
 from slt_tui.domain.standard import STANDARD_AGENCIES
 from slt_tui.store import Repository
@@ -227,8 +228,10 @@ def actions() -> list[ActionItem]:
 
 
 def build() -> Dataset:
-    return Dataset(agencies=STANDARD_AGENCIES, people=tuple(PEOPLE), forums=tuple(FORUMS),
-                   meetings=(september(), october(), december()), actions=tuple(actions()))
+    dataset = Dataset(agencies=STANDARD_AGENCIES, people=tuple(PEOPLE), forums=tuple(FORUMS),
+                      meetings=(september(), october(), december()), actions=tuple(actions()))
+    # The registers as the minutes of 15.09 showed them when 27.10 approved them, as a save records them.
+    return dataset.put(with_register_records(dataset.meeting("kg-2026-10-27"), dataset))
 
 
 def write(path: Path) -> None:

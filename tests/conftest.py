@@ -65,7 +65,7 @@ def _tmpfs(mountpoint: Path, options: str):
 @pytest.fixture
 def full_disk(tmp_path):
     """A real, tiny file system (tmpfs); skipped where this process may not mount one."""
-    yield from _tmpfs(tmp_path / "tiny", "size=64k")
+    yield from _tmpfs(tmp_path / "tiny", "size=128k")  # the sample, its backup and a save in flight fit
 
 
 @pytest.fixture

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from slt_tui.domain.dataset import Dataset
+from slt_tui.domain.follow_up import raised_in, reviews_at
 from slt_tui.domain.meeting_ops import new_id
-from slt_tui.domain.models import AgendaItem, Correction, Meeting, MeetingStatus
+from slt_tui.domain.models import AgendaItem, Correction, Meeting, MeetingStatus, RegisterRecord
 from slt_tui.errors import SltError
 
 # What the minutes do not show, or what is added after approval by design: the archive reference is
@@ -156,6 +157,53 @@ def correct(stored: Meeting, changed: Meeting, *, by: str, what: str, why: str, 
     correction = Correction(id=correction_id or new_id("r"), at=at, by=by, what=what, why=why, session=session,
                             before=content(stored))
     return changed.model_copy(update={"corrections": (*stored.corrections, correction)})
+
+
+def register_record(meeting: Meeting, dataset: Dataset) -> RegisterRecord:
+    """The registers as `meeting`'s minutes show them now: its forum, and every person and agency named."""
+    forum = dataset.forum(meeting.forum)
+    actions = [*raised_in(meeting, dataset), *(r.action for r in reviews_at(meeting, dataset))]
+    named = [*forum.members, *(a.person for a in meeting.attendance), meeting.chair, meeting.minute_taker,
+             *(a.owner for a in actions)]
+    people = [dataset.person(p) for p in dict.fromkeys(named) if p is not None and dataset.has("people", p)]
+    codes = [*(p.agency for p in people), *forum.required_agencies, *(g.agency for g in meeting.guests if g.agency),
+             *(a.agency for a in actions)]
+    agencies = [dataset.agency(c) for c in dict.fromkeys(codes) if dataset.has("agencies", c)]
+    return RegisterRecord(forum_name=forum.name, members=forum.members, copy_to=forum.copy_to, people=tuple(people),
+                          agencies=tuple(agencies))
+
+
+def with_register_records(meeting: Meeting, dataset: Dataset) -> Meeting:
+    """`meeting` with the registers recorded on each case whose decision approves minutes (taken when the
+    decision is first saved), and taken away when the decision is."""
+    agenda = []
+    for item in meeting.agenda:
+        if item.approves and item.decisions and item.approved_register is None and dataset.has(
+                "meetings", item.approves):
+            item = item.model_copy(update={"approved_register": register_record(dataset.meeting(item.approves),
+                                                                                 dataset)})
+        elif not item.decisions and item.approved_register is not None:
+            item = item.model_copy(update={"approved_register": None})
+        agenda.append(item)
+    agenda_now = tuple(agenda)
+    return meeting if agenda_now == meeting.agenda else meeting.model_copy(update={"agenda": agenda_now})
+
+
+def as_approved(meeting: Meeting, dataset: Dataset) -> Dataset:
+    """The records to render `meeting`'s minutes from: once approved, the registers as they were then."""
+    found = approval_of(meeting, dataset)
+    record = found.item.approved_register if found else None
+    if record is None:
+        return dataset
+    people = {p.id: p for p in record.people}
+    agencies = {a.code: a for a in record.agencies}
+    forum = dataset.forum(meeting.forum).model_copy(update={
+        "name": record.forum_name, "members": record.members, "copy_to": record.copy_to})
+    fields = {name: getattr(dataset, name) for name in type(dataset).model_fields}
+    fields["people"] = tuple(people.get(p.id, p) for p in dataset.people)
+    fields["agencies"] = tuple(agencies.get(a.code, a) for a in dataset.agencies)
+    fields["forums"] = tuple(forum if f.id == forum.id else f for f in dataset.forums)
+    return type(dataset).model_construct(**fields)  # records already validated, only names differ
 
 
 def is_locked(meeting: Meeting, dataset: Dataset) -> bool:

@@ -132,6 +132,18 @@ Origin = ItemRef
 """Where a follow-up point was agreed."""
 
 
+class RegisterRecord(Model):
+    """The registers as minutes showed them when they were approved: the forum's name, members and
+    "Kopi til", and the people and agencies named. Approved minutes are rendered with these, so that
+    renaming someone or changing the forum later does not change what was approved."""
+
+    forum_name: Title
+    members: tuple[Identifier, ...] = ()
+    copy_to: tuple[Line, ...] = ()
+    people: tuple[Person, ...] = ()
+    agencies: tuple[Agency, ...] = ()
+
+
 class AgendaItem(Model):
     id: Identifier
     number: CaseNumber
@@ -148,6 +160,8 @@ class AgendaItem(Model):
     """A short saksframlegg for the notice: what the case is about and what is asked of the group."""
     approves: Identifier | None = None
     """The meeting whose minutes this item approves (Godkjenning av referat): a decision on it approves them."""
+    approved_register: RegisterRecord | None = None
+    """The registers as those minutes showed them when the decision approved them (set when it is saved)."""
     sent_to: ItemRef | None = None
     """The item this one was escalated to, in another forum's meeting."""
     sent_from: ItemRef | None = None

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from slt_tui.domain.approval import approval_of
+from slt_tui.domain.approval import approval_of, as_approved
 from slt_tui.domain.clock import format_date
 from slt_tui.domain.dataset import Dataset
 from slt_tui.domain.follow_up import raised_in, reviews_at
@@ -77,8 +77,9 @@ Minutes = Writing
 
 def render(meeting: Meeting, dataset: Dataset, variant: Variant = Variant.INTERNAL, lang: str = "nb",
            municipality: str = "") -> str:
-    """The minutes of `meeting` as Markdown, in `lang`, with what `variant` may show."""
-    m = Minutes(meeting, dataset, Variant(variant), lang, municipality)
+    """The minutes of `meeting` as Markdown, in `lang`, with what `variant` may show; approved minutes
+    name people, agencies and the forum as they were when approved."""
+    m = Minutes(meeting, as_approved(meeting, dataset), Variant(variant), lang, municipality)
     if meeting.status is MeetingStatus.CANCELLED:  # nothing was held: no attendance, no cases
         blocks = [*_header(m, []), *_closing(m), *_corrections(m)]
     else:

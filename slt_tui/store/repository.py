@@ -196,6 +196,7 @@ class Repository:
             self._ensure_writable()
             if isinstance(stored, Meeting):  # the one path every change to a meeting takes
                 approval.check_change(self._dataset, stored, self.session)
+                stored = approval.with_register_records(stored, self._dataset)
                 previous = self._dataset.meeting(stored.id) if self._dataset.has("meetings", stored.id) else None
                 stored = revised(previous, stored)
             doc = stored.model_dump(mode="json")

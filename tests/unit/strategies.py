@@ -46,7 +46,10 @@ rich_text = st.text(
 )
 titles = any_text.map(lambda s: f"Sak {s}")
 ids = st.from_regex(r"[a-z0-9][a-z0-9-]{0,20}", fullmatch=True)
-moments = st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2035, 12, 31), timezones=st.just(OSLO))
+# Drawn in UTC and shown in Oslo time: a wall-clock time that does not exist or comes twice (the DST
+# changes) is not a moment, and comparing two of them said a meeting ended before it began.
+moments = st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2035, 12, 31),
+                       timezones=st.just(UTC)).map(lambda moment: moment.astimezone(OSLO))
 
 
 @st.composite

@@ -300,3 +300,34 @@ def test_a_meeting_planned_next_year_and_held_this_year_takes_this_years_case_nu
         started = repo.update("meetings", nxt.id, lambda m: ops.start(m, at, to_that_day=True, dataset=repo.dataset))
     assert started.starts_at.date() == date(2026, 12, 15)
     assert [i.number for i in started.agenda][:2] == ["18/26", "19/26"]  # after 17/26 of 08.12.2026
+
+
+def test_approved_minutes_keep_the_names_they_were_approved_with(sample_db):
+    """The second attack: renaming Siri Nygårdsli, the forum or adding a member in the registers
+    rewrote the approved minutes of 15.09 (every version), with nothing recorded."""
+    from slt_tui.minutes.document import render
+
+    with Repository.open(sample_db) as repo:
+        approved_before = render(repo.dataset.meeting(APPROVED), repo.dataset)
+        repo.save(repo.dataset.person("siri-nygardsli").model_copy(update={"name": "Kari Omdøpt"}))
+        forum = repo.dataset.forum("kg")
+        repo.save(forum.model_copy(update={"name": "KG nytt navn", "members": (*forum.members, "nora-haugtun"),
+                                           "copy_to": ()}))
+        dataset = repo.dataset
+    assert render(dataset.meeting(APPROVED), dataset) == approved_before
+    assert all("Kari Omdøpt" not in render(v.meeting, dataset) for v in versions(dataset.meeting(APPROVED)))
+    draft = render(dataset.meeting(AWAITING), dataset)  # not approved yet: it follows the registers
+    assert "Kari Omdøpt" in draft and "KG nytt navn" in draft
+
+
+def test_the_decision_that_approves_records_the_registers_as_they_are_then(sample_db):
+    with Repository.open(sample_db) as repo:
+        repo.update("meetings", PLANNED, lambda m: ops.start(m, datetime(2026, 12, 8, 9, 1, tzinfo=OSLO)))
+        item = next(i for i in repo.dataset.meeting(PLANNED).agenda if i.approves)
+        repo.update("meetings", PLANNED, lambda m: ops.replace_item(m, _decided(item)))
+        record = repo.dataset.meeting(PLANNED).item(item.id).approved_register
+        assert record is not None and record.forum_name == "Koordineringsgruppa"
+        assert "Henrik Aalvik" not in [p.name for p in record.people]  # a substitute is named in the meeting
+        assert {"siri-nygardsli", "camilla-ovrebotn", "per-ivar-lundeby"} <= {p.id for p in record.people}
+        repo.update("meetings", PLANNED, lambda m: ops.replace_item(m, item))  # taken back while it runs
+        assert repo.dataset.meeting(PLANNED).item(item.id).approved_register is None
