@@ -216,7 +216,7 @@ def main() -> None:
             idle_db = fresh_db("idle")
             idle_cpu("bare ssh", server.ssh_argv([sys.executable, str(bare)], env), bare_ready, str(bare),
                      args.cpu_idle)
-            idle_cpu("slt-tui ssh", server.ssh_argv([slt, "--db", str(idle_db)], env), ("Koordineringsgruppa",),
+            idle_cpu("slt-tui ssh", server.ssh_argv([slt, "--db", str(idle_db)], env), ("Avslutt", "? Hjelp"),
                      str(idle_db), args.cpu_idle)
         finally:
             server.stop()
