@@ -22,6 +22,7 @@ from slt_tui.domain.models import (
     Decision,
     Guest,
     ItemKind,
+    ItemPurpose,
     Meeting,
     MeetingStatus,
     Origin,
@@ -64,8 +65,20 @@ def add_item(dataset: Dataset, meeting: Meeting, title: str, kind: ItemKind = It
              presenter: str = "", planned_minutes: int = 10) -> tuple[Meeting, AgendaItem]:
     item = AgendaItem(id=new_id("s"), number="01/00", title=title, kind=kind, presenter=presenter,
                       planned_minutes=planned_minutes)
-    changed = renumbered(meeting, [*meeting.agenda, item], first_serial(dataset, meeting))
-    return changed, changed.agenda[-1]
+    agenda = list(meeting.agenda)
+    place = len(agenda) - 1 if _other_business_last(dataset, meeting) else len(agenda)
+    agenda.insert(place, item)
+    changed = renumbered(meeting, agenda, first_serial(dataset, meeting))
+    return changed, changed.agenda[place]
+
+
+def _other_business_last(dataset: Dataset, meeting: Meeting) -> bool:
+    """Whether the agenda ends with the forum's "Eventuelt", before which a new case goes; not in a held
+    meeting, whose cases keep their numbers."""
+    if meeting.status is MeetingStatus.CLOSED or not meeting.agenda or not dataset.has("forums", meeting.forum):
+        return False
+    titles = {s.title for s in dataset.forum(meeting.forum).standing_items if s.purpose is ItemPurpose.OTHER_BUSINESS}
+    return meeting.agenda[-1].title in titles
 
 
 def replace_item(meeting: Meeting, item: AgendaItem) -> Meeting:

@@ -89,13 +89,15 @@ async def test_add_edit_move_and_delete_items_keep_case_numbers_in_order(sample_
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         meeting = on_disk(sample_db).meeting("kg-2026-12-08")
-        assert (meeting.agenda[-1].number, meeting.agenda[-1].title) == ("18/26", "Nytt tiltak")
-        assert app.screen.query_one(AgendaTable).selected_id == meeting.agenda[-1].id
+        # a new case goes before "Eventuelt", which stays last
+        assert [(i.number, i.title) for i in meeting.agenda[-2:]] == [("17/26", "Nytt tiltak"), ("18/26", "Eventuelt")]
+        assert app.screen.query_one(AgendaTable).selected_id == meeting.agenda[-2].id
         await pilot.press("shift+up")
         await settle(app, pilot)
         meeting = on_disk(sample_db).meeting("kg-2026-12-08")
-        assert [i.title for i in meeting.agenda[-2:]] == ["Nytt tiltak", "Eventuelt"]
-        assert meeting.agenda[-2].number == "17/26"
+        assert [i.title for i in meeting.agenda[-3:]] == ["Nytt tiltak", "Oppfølging av bekymringen ved kaiområdet",
+                                                          "Eventuelt"]
+        assert meeting.agenda[-3].number == "16/26"
         await pilot.press("delete")
         await pilot.press("j")
         await settle(app, pilot)

@@ -25,8 +25,16 @@ def numbers(meeting):
 def test_a_new_item_gets_the_next_case_number(dataset):
     december = dataset.meeting("kg-2026-12-08")
     changed, item = ops.add_item(dataset, december, "Nytt tiltak", ItemKind.DISCUSSION, "Ola", 15)
-    assert item.number == "18/26" and changed.agenda[-1] == item
+    # before "Eventuelt", which stays last (and is renumbered: the meeting has not been held)
+    assert item.number == "17/26" and changed.agenda[-2] == item
+    assert (changed.agenda[-1].title, changed.agenda[-1].number) == ("Eventuelt", "18/26")
     assert (item.kind, item.presenter, item.planned_minutes) == (ItemKind.DISCUSSION, "Ola", 15)
+
+
+def test_a_case_added_to_a_held_meeting_goes_last_so_that_every_number_stays(dataset):
+    held = dataset.meeting("kg-2026-10-27")
+    changed, item = ops.add_item(dataset.remove("meetings", "kg-2026-12-08"), held, "Etterslept sak")
+    assert changed.agenda[:-1] == held.agenda and changed.agenda[-1] == item and item.number == "11/26"
 
 
 def test_the_first_item_of_an_empty_meeting_continues_the_forums_year(dataset):
