@@ -50,6 +50,16 @@ def sample_db(tmp_path) -> Path:
     return path
 
 
+@pytest.fixture
+def sample(sample_db):
+    """The sample's records and its municipality's name, as the documents are written from them (a module
+    that means something else by `sample` defines its own)."""
+    from slt_tui.store import Repository
+
+    with Repository.open(sample_db, readonly=True) as repo:
+        return repo.dataset, repo.municipality
+
+
 def _tmpfs(mountpoint: Path, options: str):
     """A real tmpfs at `mountpoint`, unmounted after; the test is skipped where none may be mounted."""
     mountpoint.mkdir()

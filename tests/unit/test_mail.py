@@ -15,17 +15,10 @@ from slt_tui.minutes.document import Variant
 from slt_tui.minutes.export import Export, Format, MailFindingsError
 from slt_tui.minutes.mail import email_findings, minutes_email
 from slt_tui.minutes.privacy import Finding, Kind, Section
-from slt_tui.store import Repository
 
 MEETING = "kg-2026-10-27"
 SECRET_NOTE = "Drøftet anonymt"
 SECRET_ACTION = "Felles tiltak for gruppen ved kaiområdet"
-
-
-@pytest.fixture
-def sample(sample_db):
-    with Repository.open(sample_db, readonly=True) as repo:
-        return repo.dataset, repo.municipality
 
 
 def _read(payload: bytes) -> email.message.EmailMessage:

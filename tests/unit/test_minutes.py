@@ -17,17 +17,10 @@ from slt_tui.domain.clock import OSLO, now
 from slt_tui.minutes.document import Variant, render
 from slt_tui.minutes.export import Export, ExportExistsError, PrivacyFindingsError
 from slt_tui.minutes.privacy import scan
-from slt_tui.store import Repository
 
 GOLDEN = Path(__file__).parent / "golden"
 SECRET_NOTE = "Drøftet anonymt"
 SECRET_ACTION = "Felles tiltak for gruppen ved kaiområdet"
-
-
-@pytest.fixture
-def sample(sample_db):
-    with Repository.open(sample_db, readonly=True) as repo:
-        return repo.dataset, repo.municipality
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn", "en"])

@@ -32,7 +32,6 @@ from slt_tui.minutes.export import (
 )
 from slt_tui.minutes.notice import item_starts, notice_findings, render_notice
 from slt_tui.minutes.pdf import PdfUnavailableError
-from slt_tui.store import Repository
 
 from strategies import rich_text
 
@@ -40,12 +39,6 @@ GOLDEN = Path(__file__).parent / "golden"
 MEETING = "kg-2026-12-08"
 SECRET_SUMMARY = "Barnevernet og politiet orienterer"
 SECRET_ACTION = "Felles tiltak for gruppen ved kaiområdet"
-
-
-@pytest.fixture
-def sample(sample_db):
-    with Repository.open(sample_db, readonly=True) as repo:
-        return repo.dataset, repo.municipality
 
 
 def _case(blocks, number: str):

@@ -18,7 +18,6 @@ from slt_tui.domain import Decision, ItemKind
 from slt_tui.minutes.document import Variant
 from slt_tui.minutes.invite import invitation
 from slt_tui.minutes.privacy import Kind, Section, kinds_in, national_id_valid, scan, scan_invitation
-from slt_tui.store import Repository
 
 NUMBER = next_synthetic(date(2009, 3, 14), 0)
 # Skatteetaten's examples of numbers issued from 1 January 2032 (nyttfnr2032.md): the first by
@@ -131,12 +130,6 @@ def test_kinds_in_each_reads_each_text_apart(parts):
     from slt_tui.minutes.personal_data import kinds_in_each
 
     assert kinds_in_each(parts) == [kinds_in(p) for p in parts]
-
-
-@pytest.fixture
-def sample(sample_db):
-    with Repository.open(sample_db, readonly=True) as repo:
-        return repo.dataset, repo.municipality
 
 
 def test_public_scan_skips_confidential_items_and_says_where(sample):
